@@ -1,0 +1,57 @@
+# EveryDoor: two commands do all set-up on a fresh Debian machine.
+#   make demo   installs what it needs, then serves the demo at http://127.0.0.1:8000
+#   make test   installs what it needs, then runs the whole test suite (browser tests too)
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Debian packages: Chromium for browser tests, Noto fonts for every script we show,
+# espeak-ng for read-aloud audio, Pango for PDF forms, gettext to compile translations.
+DEBIAN_PACKAGES := chromium fonts-noto-core fonts-noto-extra fonts-noto-cjk espeak-ng \
+	libpango-1.0-0 libpangoft2-1.0-0 gettext
+LANGUAGE_CODES := $(shell sed -n 's/.*"code": "\([a-z-]*\)".*/\1/p' everydoor/languages/data/languages.json | grep -v '^en$$')
+DEV_ENV := DEBUG=1 EVERYDOOR_HTTPS=0
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+
+.PHONY: demo test test-sqlite test-postgres lint system-packages messages translations production
+
+demo: system-packages $(VENV)/installed translations
+	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
+	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: system-packages $(VENV)/installed translations lint test-sqlite
+
+test-sqlite:
+	$(BIN)/python manage.py makemigrations --check --dry-run > /dev/null
+	$(BIN)/python -m pytest -q
+
+test-postgres: system-packages $(VENV)/installed translations
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest -q
+
+lint: $(VENV)/installed
+	$(BIN)/ruff check everydoor
+
+system-packages:
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:" $$missing; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+$(VENV)/installed: requirements.lock pyproject.toml
+	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check -r requirements.lock
+	touch $@
+
+# Compile the interface translations (.po -> .mo).
+translations: $(VENV)/installed
+	$(DEV_ENV) $(BIN)/python manage.py compilemessages --verbosity 0 --ignore .venv
+
+# Regenerate the .po files after changing interface strings in code or templates.
+messages: $(VENV)/installed
+	$(DEV_ENV) $(BIN)/python manage.py makemessages --no-location --no-obsolete \
+		-i .venv -i staticfiles -i media $(addprefix -l ,$(subst zh-hant,zh_Hant,$(LANGUAGE_CODES)))
+
+production: $(VENV)/installed translations
+	bin/production

@@ -1,0 +1,97 @@
+"""Fixtures shared by every app's tests: collected static files, a live server that
+serves them the way production does, and a real Chromium driven by Playwright."""
+
+import pytest
+from django.core.management import call_command
+from django.db import connections
+from django.test.testcases import LiveServerThread
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def collected_static(django_db_blocker):
+    """Templates use the hashed, compressed files that production serves."""
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def _served_by_the_app(application):
+    # Django's live server normally serves /static/ itself, uncompressed; we let
+    # WhiteNoise serve it, so page-weight tests measure what a phone really receives.
+    return application
+
+
+class SiteServer:
+    def __init__(self):
+        in_memory = {
+            alias: connections[alias]
+            for alias in connections
+            if connections[alias].vendor == "sqlite" and connections[alias].is_in_memory_db()
+        }
+        # The server thread shares the test thread's in-memory SQLite database.
+        for connection in in_memory.values():
+            connection.inc_thread_sharing()
+        self.in_memory = in_memory
+        self.thread = LiveServerThread(
+            "127.0.0.1", static_handler=_served_by_the_app, connections_override=in_memory
+        )
+        self.thread.daemon = True
+        self.thread.start()
+        self.thread.is_ready.wait()
+        if self.thread.error:
+            raise self.thread.error
+        self.url = f"http://127.0.0.1:{self.thread.port}"
+
+    def stop(self):
+        self.thread.terminate()
+        for connection in self.in_memory.values():
+            connection.dec_thread_sharing()
+
+
+@pytest.fixture(scope="session")
+def site_server(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        server = SiteServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def site(site_server, transactional_db):
+    """The base URL of a running EveryDoor, with the test database behind it."""
+    return site_server.url
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+    yield chromium
+    chromium.close()
+    playwright.stop()
+
+
+@pytest.fixture
+def new_page(browser):
+    """Open pages in fresh browser contexts (no cookies, no cache), closed after the test."""
+    contexts = []
+
+    def open_page(**context_options):
+        context = browser.new_context(**context_options)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()

@@ -1,0 +1,106 @@
+"""The documented production command really serves the site and runs background tasks."""
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+PRODUCTION = settings.BASE_DIR / "bin" / "production"
+
+
+def _free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _database_url(tmp_path):
+    if connection.vendor == "postgresql":
+        db = connection.settings_dict
+        return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+    return f"sqlite:///{tmp_path / 'production.sqlite3'}"
+
+
+def _get(url, **headers):
+    request = urllib.request.Request(url, headers=headers)
+    with urllib.request.urlopen(request, timeout=5) as response:
+        return response.status, dict(response.headers), response.read()
+
+
+def _wait_for(predicate, seconds):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False
+
+
+@pytest.fixture
+def production(tmp_path, transactional_db):
+    port = _free_port()
+    environment = {
+        **os.environ,
+        "DATABASE_URL": _database_url(tmp_path),
+        "BIND": f"127.0.0.1:{port}",
+        "WEB_CONCURRENCY": "1",
+        "DEBUG": "0",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "PYTHON": sys.executable,
+    }
+    process = subprocess.Popen(
+        [str(PRODUCTION)], env=environment, start_new_session=True,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    ready = _wait_for(lambda: _get(f"{base}/healthz")[0] == 200, seconds=90)
+    yield base, environment, ready, process
+    os.killpg(process.pid, signal.SIGTERM)
+    process.wait(timeout=20)
+
+
+def test_the_production_command_serves_pages_compressed(production):
+    base, _environment, ready, process = production
+    assert ready, process.stdout.read1().decode() if process.poll() is not None else "no answer"
+    status, headers, _body = _get(f"{base}/en/help-now/", **{"Accept-Encoding": "gzip"})
+    assert status == 200
+    assert headers["Content-Encoding"] == "gzip"
+
+
+def test_the_production_command_serves_static_files_through_whitenoise(production):
+    base, _environment, ready, _process = production
+    assert ready
+    _status, _headers, page = _get(f"{base}/en/")
+    stylesheet = page.decode().split('rel="stylesheet" href="')[1].split('"')[0]
+    status, headers, _body = _get(f"{base}{stylesheet}", **{"Accept-Encoding": "gzip"})
+    assert status == 200
+    assert headers["Content-Encoding"] == "gzip"
+    assert "immutable" in headers["Cache-Control"]
+
+
+def test_the_production_command_runs_a_worker_that_takes_tasks(production):
+    base, environment, ready, _process = production
+    assert ready
+    subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c",
+         "from everydoor.health.tasks import heartbeat; heartbeat.enqueue()"],
+        cwd=settings.BASE_DIR, env=environment, check=True, capture_output=True,
+    )
+
+    def task_finished():
+        report = json.loads(_get(f"{base}/healthz")[2])
+        return report["tasks"]["last_finished_at"] is not None and report["tasks"]["ready"] == 0
+
+    assert _wait_for(task_finished, seconds=30)

@@ -1,0 +1,123 @@
+"""Every public page, in a real Chromium: weight, accessibility, small screens, no JavaScript."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from everydoor.testing.pages import PAGE_BUDGET_BYTES, first_load, public_paths
+
+pytestmark = pytest.mark.browser
+
+WCAG_22_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
+SMALLEST_PHONE = {"width": 320, "height": 640}
+NEUTRAL_SITE = "https://www.bbc.co.uk/**"
+INTERACTIVE = "a[href], button, input, select, textarea, summary"
+
+
+@pytest.mark.parametrize("path", public_paths())
+def test_first_load_stays_within_30_kb_and_never_leaves_the_site(site, new_page, path):
+    weight, urls = first_load(new_page(), site + path)
+    assert weight <= PAGE_BUDGET_BYTES, f"{path} transferred {weight} bytes"
+    assert all(url.startswith(site) for url in urls), urls
+
+
+@pytest.mark.parametrize("path", public_paths(["en", "ar", "ti"]))
+def test_axe_finds_no_wcag_22_aa_violations(site, new_page, path):
+    page = new_page()
+    page.goto(site + path)
+    results = Axe().run(page, options=WCAG_22_AA)
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("path", public_paths())
+def test_nothing_scrolls_sideways_on_a_320px_screen(site, new_page, path):
+    page = new_page(viewport=SMALLEST_PHONE)
+    page.goto(site + path)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0
+
+
+@pytest.mark.parametrize("path", public_paths(["en", "ar", "ti", "ur", "zh-hant"]))
+def test_every_touch_target_is_at_least_24_by_24_px(site, new_page, path):
+    page = new_page(viewport=SMALLEST_PHONE)
+    page.goto(site + path)
+    too_small = page.eval_on_selector_all(
+        INTERACTIVE,
+        """elements => elements
+            .map(element => [element.outerHTML.slice(0, 80), element.getBoundingClientRect()])
+            .filter(([, box]) => box.width > 0 && (box.width < 24 || box.height < 24))
+            .map(([html, box]) => `${html} ${box.width}x${box.height}`)""",
+    )
+    assert too_small == []
+
+
+def test_a_person_without_javascript_can_choose_a_language_and_reach_help(site, new_page):
+    page = new_page(java_script_enabled=False)
+    page.goto(site + "/")
+    page.click('a[href="/ar/"]')
+    assert page.url == site + "/ar/"
+    page.click("a.help-now-link")
+    assert page.url == site + "/ar/help-now/"
+    assert page.locator('a[href="tel:999"]').is_visible()
+    assert page.get_attribute("html", "dir") == "rtl"
+
+
+def test_changing_language_keeps_the_person_on_the_same_page(site, new_page):
+    page = new_page()
+    page.goto(site + "/en/help-now/")
+    page.click("a.language-link")
+    page.click('a[hreflang="ti"]')
+    assert page.url == site + "/ti/help-now/"
+
+
+def test_a_returning_visitor_goes_straight_to_their_language(site, new_page):
+    page = new_page()
+    page.goto(site + "/")
+    page.click('a[href="/so/"]')
+    page.goto(site + "/")
+    assert page.url == site + "/so/"
+
+
+def _neutral_site(page):
+    page.context.route(
+        NEUTRAL_SITE, lambda route: route.fulfill(body="<title>Weather</title>", content_type="text/html")
+    )
+
+
+def test_quick_exit_leaves_no_trace_of_the_page_in_the_back_history(site, new_page):
+    page = new_page()
+    _neutral_site(page)
+    page.goto(site + "/en/")
+    page.click("a.help-now-link")
+    page.click("a.quick-exit")
+    page.wait_for_url(NEUTRAL_SITE)
+    page.go_back()
+    assert page.url == site + "/en/"
+
+
+def test_pressing_escape_twice_exits_quickly(site, new_page):
+    page = new_page()
+    _neutral_site(page)
+    page.goto(site + "/ar/help-now/")
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    page.wait_for_url(NEUTRAL_SITE)
+    page.go_back()
+    assert page.url != site + "/ar/help-now/"
+
+
+def test_quick_exit_works_without_javascript(site, new_page):
+    page = new_page(java_script_enabled=False)
+    _neutral_site(page)
+    page.goto(site + "/en/help-now/")
+    page.click("a.quick-exit")
+    page.wait_for_url(NEUTRAL_SITE)
+
+
+def test_the_skip_link_appears_on_focus_and_moves_to_the_main_content(site, new_page):
+    page = new_page()
+    page.goto(site + "/en/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    assert page.locator("a.skip-link").bounding_box()["y"] >= 0
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
