@@ -23,7 +23,7 @@ demo: system-packages $(VENV)/installed translations
 test: system-packages $(VENV)/installed translations lint test-sqlite
 
 test-sqlite:
-	$(BIN)/python manage.py makemigrations --check --dry-run > /dev/null
+	$(DEV_ENV) $(BIN)/python manage.py makemigrations --check --dry-run > /dev/null
 	$(BIN)/python -m pytest -q
 
 test-postgres: system-packages $(VENV)/installed translations
