@@ -18,6 +18,9 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
 demo: system-packages $(VENV)/installed translations
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
+	# A task worker runs beside the web server, as in production; both stop together.
+	$(DEV_ENV) $(BIN)/python manage.py db_worker --interval 1 & worker=$$!; \
+	trap 'kill $$worker' EXIT INT TERM; \
 	$(DEV_ENV) $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: system-packages $(VENV)/installed translations lint test-sqlite

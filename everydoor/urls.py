@@ -17,3 +17,4 @@ urlpatterns += i18n_patterns(
 )
 
 handler404 = "everydoor.views.page_not_found"
+handler500 = "everydoor.views.server_error"

@@ -43,6 +43,7 @@ def test_healthz_reports_a_stalled_queue_as_degraded_but_still_serving(client):
     assert response.json()["tasks"]["ok"] is False
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its connection after each task
 def test_healthz_shows_when_a_worker_last_finished_a_task(client):
     heartbeat.enqueue()
     call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
