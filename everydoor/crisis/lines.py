@@ -20,6 +20,7 @@ class CrisisLine:
     menu_option: str | None
     source: str
     checked: str
+    checked_against: str
     text: dict
     text_language: str
     text_status: str

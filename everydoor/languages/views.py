@@ -21,11 +21,7 @@ def first_choice(request):
         return render(
             request,
             "languages/choose.html",
-            {
-                "choices": _choices(request, suggested, next_path=""),
-                "suggested": suggested,
-                "LANGUAGE_CODE": translation.get_language(),
-            },
+            {"choices": _choices(request, suggested, next_path="")},
         )
 
 
