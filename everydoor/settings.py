@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "everydoor.crisis",
     "everydoor.health",
     "everydoor.privacy",
+    "everydoor.screening",
 ]
 
 MIDDLEWARE = [
@@ -148,6 +149,12 @@ LANGUAGE_COOKIE_SECURE = HTTPS
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
+
+# Fernet keys for identifiable fields, newest first (see everydoor/privacy/encryption.py).
+FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS", [])
+
+# The public address, for links printed on paper forms and sent by SMS.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 
 # Where Quick exit sends a person: a busy, ordinary site that looks unremarkable in a history list.
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")

@@ -14,6 +14,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("languages/", include("everydoor.languages.urls")),
     path("help-now/", include("everydoor.crisis.urls")),
+    path("check/", include("everydoor.screening.urls")),
 )
 
 handler404 = "everydoor.views.page_not_found"

@@ -6,7 +6,15 @@ Shared by the browser tests (which enforce the budgets) and bench/page_weight.py
 from everydoor.languages.registry import all_languages
 
 PAGE_BUDGET_BYTES = 30 * 1024
-LANGUAGE_PAGES = ["/{code}/", "/{code}/languages/", "/{code}/help-now/", "/{code}/no-such-page/"]
+LANGUAGE_PAGES = [
+    "/{code}/",
+    "/{code}/languages/",
+    "/{code}/help-now/",
+    "/{code}/no-such-page/",
+    "/{code}/check/",
+    "/{code}/check/phq-9/",
+    "/{code}/check/continue/",
+]
 
 
 def public_paths(codes=None):

@@ -100,3 +100,7 @@ def test_without_a_secret_key_production_refuses_to_start():
     )
     assert result.returncode != 0
     assert "Set SECRET_KEY" in result.stderr
+
+
+def test_pages_with_forms_keep_the_origin_for_csrf_but_tell_other_sites_nothing(client):
+    assert client.get("/en/check/phq-9/")["Referrer-Policy"] == "same-origin"

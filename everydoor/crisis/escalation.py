@@ -1,0 +1,16 @@
+from .models import Escalation
+
+
+def escalate_risk(*, source, reasons, language, phone, consent, safe_to_leave_message=False, screening=None):
+    """Ask helpers to contact someone at risk. Only with their contact details and their consent."""
+    if not (phone and consent):
+        raise ValueError("An escalation needs a phone number and the person's consent")
+    return Escalation.objects.create(
+        source=source,
+        reasons=list(reasons),
+        language=language,
+        screening=screening,
+        contact_phone=phone,
+        contact_consent=True,
+        safe_to_leave_message=safe_to_leave_message,
+    )

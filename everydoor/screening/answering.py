@@ -1,0 +1,87 @@
+"""Answering a questionnaire: the one place that changes a Screening."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from .instruments import load_instrument
+from .models import Screening
+from .risk import fired_risk_rules
+from .scoring import score
+
+
+@dataclass(frozen=True)
+class AnswerOutcome:
+    next_number: int | None  # None when every question is answered
+    risk_rules: list  # rules this answer fired: show crisis help before anything else
+
+
+class InvalidAnswer(ValueError):
+    pass
+
+
+def start_screening(instrument, channel="web"):
+    return Screening.objects.create(
+        instrument_id=instrument.id,
+        language=instrument.language,
+        translation_status=instrument.translation_status,
+        channel=channel,
+    )
+
+
+def record_answer(screening, instrument, question, code):
+    """Save one answer, check the risk rules, and complete the screening when it is full."""
+    if question.option(code) is None:
+        raise InvalidAnswer(code)
+    with transaction.atomic():
+        screening = Screening.objects.select_for_update().get(pk=screening.pk)
+        screening.answers[question.link_id] = code
+        screening.language = instrument.language
+        screening.translation_status = instrument.translation_status
+        fired = fired_risk_rules(instrument, {question.link_id: question.option(code).weight})
+        for rule in fired:
+            if rule["reason"] not in screening.risk_reasons:
+                screening.risk_reasons.append(rule["reason"])
+        next_number = first_unanswered(screening, instrument)
+        if next_number is None or _all_scored_answered(screening, instrument):
+            _complete(screening, instrument)
+        screening.save()
+    return AnswerOutcome(next_number=next_number, risk_rules=fired)
+
+
+def first_unanswered(screening, instrument):
+    for question in instrument.questions:
+        if question.link_id not in screening.answers:
+            return question.number
+    return None
+
+
+def weights_by_number(screening, instrument):
+    return {
+        question.number: question.option(screening.answers[question.link_id]).weight
+        for question in instrument.scored_questions
+    }
+
+
+def instrument_for(screening, language):
+    return load_instrument(screening.instrument_id, language)
+
+
+def _all_scored_answered(screening, instrument):
+    return all(question.link_id in screening.answers for question in instrument.scored_questions)
+
+
+def _complete(screening, instrument):
+    result = score(instrument.scoring, weights_by_number(screening, instrument))
+    screening.result = {
+        "total": result.total,
+        "maximum": result.maximum,
+        "band": result.band,
+        "subscales": result.subscales,
+        "flags": result.flags,
+        "percentage": result.percentage,
+    }
+    if screening.status != Screening.Status.COMPLETED:
+        screening.status = Screening.Status.COMPLETED
+        screening.completed_at = timezone.now()
