@@ -88,6 +88,7 @@ def test_quick_exit_leaves_no_trace_of_the_page_in_the_back_history(site, new_pa
     _neutral_site(page)
     page.goto(site + "/en/")
     page.click("a.help-now-link")
+    page.wait_for_url(site + "/en/help-now/")  # and for its script, which runs before "load"
     page.click("a.quick-exit")
     page.wait_for_url(NEUTRAL_SITE)
     page.go_back()
