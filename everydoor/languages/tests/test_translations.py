@@ -104,3 +104,11 @@ def test_the_catalogues_hold_exactly_the_strings_the_code_uses(tmp_path, monkeyp
     regenerated = {entry.msgid for entry in polib.pofile(str(tmp_path / "fr" / "LC_MESSAGES" / "django.po"))}
     shipped = {entry.msgid for entry in load_catalogue("fr")}
     assert regenerated == shipped
+
+
+@pytest.mark.parametrize("language", TRANSLATED, ids=ids)
+def test_no_guess_from_msgmerge_is_shipped_as_a_translation(language):
+    guesses = [
+        entry.msgid for entry in load_catalogue(language.code) if entry.previous_msgid or "fuzzy" in entry.flags
+    ]
+    assert guesses == []
