@@ -55,6 +55,3 @@ def _line_in(entry, language_code):
         **facts, text=text, text_language=text_language, text_status=text["status"]
     )
 
-
-def region():
-    return _load()["region"]

@@ -44,7 +44,7 @@ def record_answer(screening, instrument, question, code):
             if rule["reason"] not in screening.risk_reasons:
                 screening.risk_reasons.append(rule["reason"])
         next_number = first_unanswered(screening, instrument)
-        if next_number is None or _all_scored_answered(screening, instrument):
+        if _all_scored_answered(screening, instrument):
             _complete(screening, instrument)
         screening.save()
     return AnswerOutcome(next_number=next_number, risk_rules=fired)

@@ -20,18 +20,11 @@ def questionnaire_response(screening, instrument):
         if code is None:
             continue
         option = question.option(code)
-        coding = next(
-            o["valueCoding"]
-            for item in instrument.document["item"]
-            if item["linkId"] == question.link_id
-            for o in item["answerOption"]
-            if o["valueCoding"]["code"] == code
-        )
         items.append(
             {
                 "linkId": question.link_id,
                 "text": question.text,
-                "answer": [{"valueCoding": {"system": coding.get("system"), "code": code, "display": option.display}}],
+                "answer": [{"valueCoding": {"system": option.system, "code": code, "display": option.display}}],
             }
         )
     resource = {

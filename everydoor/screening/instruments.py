@@ -34,6 +34,7 @@ class AnswerOption:
     code: str
     display: str
     weight: int | None
+    system: str | None = None
 
 
 @dataclass(frozen=True)
@@ -186,6 +187,7 @@ def _question(item, number):
             code=option["valueCoding"]["code"],
             display=option["valueCoding"]["display"],
             weight=_weight(option),
+            system=option["valueCoding"].get("system"),
         )
         for option in item.get("answerOption", [])
     )
