@@ -64,7 +64,9 @@ def test_back_and_reload_never_lose_or_double_an_answer(site, new_page):
     page = new_page()
     page.goto(site + "/en/check/phq-4/")
     page.click("form button[type=submit]")
+    page.wait_for_url(f"{site}/en/check/phq-4/1/")
     page.click('button.answer[value="LA6571-9"]')
+    page.wait_for_url(f"{site}/en/check/phq-4/2/")
     page.go_back()
     assert page.locator('button.answer[aria-pressed="true"]').get_attribute("value") == "LA6571-9"
     page.reload()
