@@ -15,7 +15,7 @@ LANGUAGE_CODES := $(shell sed -n 's/.*"code": "\([a-z-]*\)".*/\1/p' everydoor/la
 DEV_ENV := DEBUG=1 EVERYDOOR_HTTPS=0
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 
-.PHONY: demo test test-sqlite test-postgres lint system-packages messages translations production
+.PHONY: demo test test-sqlite test-postgres lint system-packages messages translations production bench
 
 demo: system-packages $(VENV)/installed translations
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
@@ -34,7 +34,13 @@ test-postgres: system-packages $(VENV)/installed translations
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/python -m pytest -q
 
 lint: $(VENV)/installed
-	$(BIN)/ruff check everydoor
+	$(BIN)/ruff check everydoor bench
+
+# The benchmarks print tables (page weight; questionnaires per second on PostgreSQL).
+bench: system-packages $(VENV)/installed translations
+	@command -v wrk >/dev/null || $(SUDO) apt-get install -y -qq --no-install-recommends wrk
+	$(BIN)/python bench/page_weight.py
+	$(BIN)/python bench/screening.py --server $(dir $(POSTGRES_URL))postgres
 
 system-packages:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
@@ -56,6 +62,7 @@ translations: $(VENV)/installed
 messages: $(VENV)/installed
 	$(DEV_ENV) $(BIN)/python manage.py makemessages --no-location --no-obsolete \
 		-i .venv -i staticfiles -i media $(addprefix -l ,$(subst zh-hant,zh_Hant,$(LANGUAGE_CODES)))
+	$(DEV_ENV) $(BIN)/python manage.py tidy_catalogues
 
 production: $(VENV)/installed translations
 	bin/production

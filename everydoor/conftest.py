@@ -1,10 +1,13 @@
 """Fixtures shared by every app's tests: collected static files, a live server that
-serves them the way production does, and a real Chromium driven by Playwright."""
+serves them the way production does, a real Chromium driven by Playwright, and no
+questionnaire kept in memory from one test to the next."""
 
 import pytest
 from django.core.management import call_command
 from django.db import connections
 from django.test.testcases import LiveServerThread
+
+from everydoor.screening.instruments import forget_loaded_instruments
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -16,6 +19,15 @@ CHROMIUM_FLAGS = [
     "--no-first-run",
     "--disable-quic",
 ]
+
+
+@pytest.fixture(autouse=True)
+def fresh_questionnaires():
+    """A test's imported questionnaires vanish with its rolled-back transaction; so must
+    the copies that load_instrument keeps in memory."""
+    forget_loaded_instruments()
+    yield
+    forget_loaded_instruments()
 
 
 @pytest.fixture(scope="session", autouse=True)

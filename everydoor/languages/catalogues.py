@@ -94,6 +94,29 @@ def placeholder_problems(code):
     return problems
 
 
+def tidy_catalogue(code):
+    """After makemessages: throw away msgmerge's fuzzy guesses (a guess is not a translation)
+    and mark every translated entry that has no review line as a draft. Returns what changed."""
+    catalogue = load_catalogue(code)
+    cleared = marked = 0
+    for entry in _live_entries(catalogue):
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+            entry.previous_msgid = entry.previous_msgid_plural = entry.previous_msgctxt = None
+            entry.msgstr = ""
+            entry.msgstr_plural = dict.fromkeys(entry.msgstr_plural, "")
+            cleared += 1
+        elif entry.translated() and not _has_review_line(entry):
+            entry.tcomment = "\n".join(filter(None, [entry.tcomment, f"{REVIEW_PREFIX} draft"]))
+            marked += 1
+    catalogue.save()
+    return cleared, marked
+
+
+def _has_review_line(entry):
+    return any(line.strip().startswith(REVIEW_PREFIX) for line in entry.tcomment.splitlines())
+
+
 def _pairs(entry):
     if not entry.msgid_plural:
         return [(entry.msgid, entry.msgstr)]

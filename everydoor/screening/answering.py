@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .instruments import load_instrument
@@ -40,14 +40,48 @@ def record_answer(screening, instrument, question, code):
         screening.language = instrument.language
         screening.translation_status = instrument.translation_status
         fired = fired_risk_rules(instrument, {question.link_id: question.option(code).weight})
-        for rule in fired:
-            if rule["reason"] not in screening.risk_reasons:
-                screening.risk_reasons.append(rule["reason"])
+        _note_risk(screening, fired)
         next_number = first_unanswered(screening, instrument)
         if _all_scored_answered(screening, instrument):
             _complete(screening, instrument)
         screening.save()
     return AnswerOutcome(next_number=next_number, risk_rules=fired)
+
+
+def submit_all_answers(instrument, codes_by_link_id, submission_key, channel="web"):
+    """Record a whole answer set at once (the one-page form, or a paper form keyed in).
+
+    `codes_by_link_id` must already hold a valid answer for every scored question. Sending
+    the same form twice (a reload, back and send again) returns the first screening."""
+    screening = Screening(
+        instrument_id=instrument.id,
+        language=instrument.language,
+        translation_status=instrument.translation_status,
+        channel=channel,
+        answers={link_id: code for link_id, code in codes_by_link_id.items() if code},
+    )
+    weights = {question.link_id: question.option(code).weight
+               for question in instrument.questions
+               if (code := screening.answers.get(question.link_id))}
+    _note_risk(screening, fired_risk_rules(instrument, weights))
+    _complete(screening, instrument)
+    screening.submission_key = submission_key
+    try:
+        with transaction.atomic():
+            screening.save(force_insert=True)
+    except IntegrityError:
+        # Sent before: a reload, or back and send again. Keep the first.
+        existing = Screening.objects.filter(submission_key=submission_key).first()
+        if existing is None:
+            raise
+        return existing
+    return screening
+
+
+def _note_risk(screening, fired_rules):
+    for rule in fired_rules:
+        if rule["reason"] not in screening.risk_reasons:
+            screening.risk_reasons.append(rule["reason"])
 
 
 def first_unanswered(screening, instrument):

@@ -9,6 +9,7 @@ Where a questionnaire's wording comes from, in order of preference:
 
 import copy
 import json
+import time
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,6 +22,8 @@ ITEM_WEIGHT_URLS = {
     "http://hl7.org/fhir/StructureDefinition/ordinalValue",
 }
 SOURCE_LANGUAGE = "en"
+IMPORT_CHECK_SECONDS = 30
+_loaded = {}  # (instrument id, language) -> (when loaded, Instrument)
 
 
 class TranslationStatus:
@@ -117,7 +120,24 @@ def instrument_ids():
 
 
 def load_instrument(instrument_id, language):
-    """The questionnaire in `language`, falling back to English, with its translation status."""
+    """The questionnaire in `language`, falling back to English, with its translation status.
+
+    Kept in memory for IMPORT_CHECK_SECONDS: every answer needs its questionnaire, and
+    imports are rare. The process that imports forgets at once (see models.py); other
+    processes pick an import up within that time."""
+    key = (instrument_id, language)
+    loaded = _loaded.get(key)
+    if loaded is None or time.monotonic() - loaded[0] > IMPORT_CHECK_SECONDS:
+        loaded = (time.monotonic(), _load_instrument(instrument_id, language))
+        _loaded[key] = loaded
+    return loaded[1]
+
+
+def forget_loaded_instruments():
+    _loaded.clear()
+
+
+def _load_instrument(instrument_id, language):
     from .models import ImportedQuestionnaire
 
     imported = ImportedQuestionnaire.objects.filter(instrument_id=instrument_id)

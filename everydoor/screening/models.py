@@ -2,7 +2,11 @@ import secrets
 import uuid
 
 from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
+
+from .instruments import forget_loaded_instruments
 
 # No 0/O, 1/I/L, 5/S, 2/Z, 8/B: a code read aloud or copied by hand stays right.
 CONTINUE_CODE_ALPHABET = "34679ACDEFGHJKMNPQRTUVWXY"
@@ -37,6 +41,8 @@ class Screening(models.Model):
     # {linkId: answer code}
     answers = models.JSONField(default=dict)
     risk_reasons = models.JSONField(default=list)
+    # Set by the one-page form so that sending it twice records one screening, not two.
+    submission_key = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     result = models.JSONField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
@@ -77,3 +83,8 @@ class ImportedQuestionnaire(models.Model):
 
     def __str__(self):
         return f"{self.instrument_id} ({self.language}, {self.status})"
+
+
+@receiver([post_save, post_delete], sender=ImportedQuestionnaire)
+def forget_loaded_instruments_after_import(**kwargs):
+    forget_loaded_instruments()

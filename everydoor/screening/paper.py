@@ -12,9 +12,9 @@ from weasyprint import HTML
 from everydoor.languages.registry import get_language
 
 
-def web_address(instrument):
+def web_address(instrument, view="about-questionnaire"):
     with translation.override(instrument.language):
-        path = reverse("about-questionnaire", args=[instrument.id])
+        path = reverse(view, args=[instrument.id])
     return settings.SITE_URL.rstrip("/") + path
 
 
@@ -25,6 +25,7 @@ def paper_questionnaire_pdf(instrument):
         html = render_to_string(
             "screening/paper.html",
             {"instrument": instrument, "language": get_language(instrument.language),
-             "address": address, "qr_svg": qr_svg},
+             "address": address, "qr_svg": qr_svg,
+             "entry_address": web_address(instrument, "screening-all-questions")},
         )
     return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()

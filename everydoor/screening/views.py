@@ -10,8 +10,8 @@ from everydoor.privacy.referrer import referrer_policy_for_forms
 
 from . import results
 from .access import current_screening, get_screening_for, hold_screening
-from .answering import InvalidAnswer, first_unanswered, record_answer, start_screening
-from .forms import ContactRequestForm, ContinueCodeForm
+from .answering import InvalidAnswer, first_unanswered, record_answer, start_screening, submit_all_answers
+from .forms import AllAnswersForm, ContactRequestForm, ContinueCodeForm
 from .instruments import UnknownInstrument, instrument_ids, load_instrument
 from .models import Screening
 from .paper import paper_questionnaire_pdf
@@ -85,6 +85,23 @@ def _after_answer(instrument, outcome):
     return redirect("screening-question", instrument_id=instrument.id, number=outcome.next_number)
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
+@referrer_policy_for_forms
+def all_questions(request, instrument_id):
+    instrument = _instrument(instrument_id)
+    form = AllAnswersForm(instrument, request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        screening = submit_all_answers(instrument, form.answers(), form.submission_key())
+        hold_screening(request, screening)
+        if screening.risk_flagged:
+            return redirect("safety")
+        return redirect("screening-result", instrument_id=instrument_id)
+    return render(
+        request, "screening/all_questions.html", {"instrument": instrument, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
 @require_safe
 def result(request, instrument_id):
     instrument = _instrument(instrument_id)
@@ -117,10 +134,10 @@ def continue_with_code(request):
         screening = Screening.objects.filter(continue_code=form.cleaned_data["code"]).first()
         if screening is not None:
             hold_screening(request, screening)
-            instrument = _instrument(screening.instrument_id)
-            number = first_unanswered(screening, instrument)
-            if number is None:
+            # A scored screening shows its result, which offers any unscored question left.
+            if screening.status == Screening.Status.COMPLETED:
                 return redirect("screening-result", instrument_id=screening.instrument_id)
+            number = first_unanswered(screening, _instrument(screening.instrument_id))
             return redirect("screening-question", instrument_id=screening.instrument_id, number=number)
         form.add_error("code", ContinueCodeForm.not_found_message())
     return render(request, "screening/continue.html", {"form": form}, status=400 if form.errors else 200)

@@ -13,6 +13,7 @@ LANGUAGE_PAGES = [
     "/{code}/no-such-page/",
     "/{code}/check/",
     "/{code}/check/phq-9/",
+    "/{code}/check/phq-9/all/",
     "/{code}/check/continue/",
 ]
 
@@ -25,12 +26,18 @@ def public_paths(codes=None):
 def first_load(page, url):
     """Load `url` in a fresh page; return (bytes on the wire, URLs of every request).
 
-    Bytes are what Chromium received: compressed bodies plus response headers.
+    Bytes are what Chromium received: compressed bodies plus response headers. Rather than
+    Playwright's "networkidle" (half a second of quiet per page), wait until every request
+    the page started has finished, after a short pause for any started late.
     """
-    finished = []
-    page.on("requestfinished", lambda request: finished.append(request))
+    started, ended, finished = [], [], []
+    page.on("request", lambda request: started.append(request))
+    page.on("requestfailed", lambda request: ended.append(request))
+    page.on("requestfinished", lambda request: (ended.append(request), finished.append(request)))
     page.goto(url, wait_until="load")
-    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(50)
+    while len(ended) < len(started):
+        page.wait_for_timeout(10)
     total = 0
     for request in finished:
         sizes = request.sizes()

@@ -136,3 +136,18 @@ def test_an_imported_validated_translation_replaces_the_draft_and_is_marked_vali
     instrument = load_instrument("phq-9", "ar")
     assert instrument.translation_status == "validated"
     assert instrument.risk_rules  # the shipped risk rules still apply
+
+
+def test_an_import_made_by_another_process_is_picked_up_within_the_check_interval(monkeypatch):
+    from everydoor.screening import instruments
+
+    assert load_instrument("phq-9", "ar").translation_status == "unvalidated"
+    document = load_instrument("phq-9", "ar").document
+    # bulk_create sends no post_save signal: as if another process had imported it.
+    ImportedQuestionnaire.objects.bulk_create(
+        [ImportedQuestionnaire(instrument_id="phq-9", language="ar", status="validated", document=document)]
+    )
+    assert load_instrument("phq-9", "ar").translation_status == "unvalidated"
+    later = instruments.time.monotonic() + instruments.IMPORT_CHECK_SECONDS + 1
+    monkeypatch.setattr(instruments.time, "monotonic", lambda: later)
+    assert load_instrument("phq-9", "ar").translation_status == "validated"

@@ -56,6 +56,7 @@ def test_the_paper_form_links_to_the_web_version_and_has_a_box_for_the_helper(tm
     text = pdf_text(paper_questionnaire_pdf(load_instrument("gad-7", "en")), tmp_path)
     assert "127.0.0.1:8000/en/check/gad-7/" in text.replace("\n", "")
     assert "For the helper who enters this form" in text
+    assert "127.0.0.1:8000/en/check/gad-7/all/" in text.replace("\n", "")
 
 
 def test_the_pdf_page_is_a4(tmp_path):

@@ -91,3 +91,29 @@ def test_a_dropped_connection_loses_nothing_and_the_code_brings_the_person_back(
     other_phone.fill("input[name=code]", code)
     other_phone.click("form button[type=submit]")
     assert other_phone.url == f"{site}/en/check/who-5/2/"
+
+
+def test_the_one_page_form_in_urdu_keeps_answers_through_a_mistake_and_shows_the_result(site, new_page):
+    page = new_page(viewport=SMALL_PHONE, java_script_enabled=False)
+    page.goto(site + "/ur/check/phq-9/")
+    page.click('a[href="/ur/check/phq-9/all/"]')
+    page.wait_for_url(f"{site}/ur/check/phq-9/all/")
+    for number in range(1, 9):  # item 9 left out by mistake
+        page.check(f'input[name="phq-9-{number}"][value="LA6569-3"]')  # several days
+    page.click("form.all-questions button[type=submit]")
+    assert page.locator(".error-summary a[href='#phq-9-9']").is_visible()
+    assert page.is_checked('input[name="phq-9-1"][value="LA6569-3"]')
+    page.check('input[name="phq-9-9"][value="LA6568-5"]')  # not at all
+    page.click("form.all-questions button[type=submit]")
+    page.wait_for_url(f"{site}/ur/check/phq-9/result/")
+    assert page.locator('[data-translation-status="unvalidated"]').is_visible()
+    assert Screening.objects.get().result["total"] == 8
+
+
+def test_the_one_page_form_with_an_error_is_accessible_in_arabic(site, new_page):
+    page = new_page(viewport=SMALL_PHONE)
+    page.goto(site + "/ar/check/phq-9/all/")
+    page.check('input[name="phq-9-1"][value="LA6568-5"]')
+    page.click("form.all-questions button[type=submit]")
+    assert page.locator(".error-summary").is_visible()
+    assert_accessible_and_narrow(page)

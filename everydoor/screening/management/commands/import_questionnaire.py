@@ -4,7 +4,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from pydantic import ValidationError
 
-from everydoor.screening.instruments import shipped_catalogue, validate_questionnaire
+from everydoor.screening.instruments import IMPORT_CHECK_SECONDS, shipped_catalogue, validate_questionnaire
 from everydoor.screening.models import ImportedQuestionnaire
 from everydoor.screening.scoring import SCORING_RULES
 
@@ -38,7 +38,10 @@ class Command(BaseCommand):
             instrument_id=instrument_id, language=language,
             defaults={"status": status, "document": document, "rules": rules, "source_note": source},
         )
-        self.stdout.write(f"Imported {instrument_id} ({language}, {status})")
+        self.stdout.write(
+            f"Imported {instrument_id} ({language}, {status}). "
+            f"Running sites show it within {IMPORT_CHECK_SECONDS} seconds."
+        )
 
     def _read(self, path):
         try:
