@@ -30,6 +30,12 @@ def fresh_questionnaires():
     forget_loaded_instruments()
 
 
+@pytest.fixture(autouse=True)
+def quick_password_hashing(settings):
+    """Staff personas sign in in many tests; a slow hasher would be most of their time."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture(scope="session", autouse=True)
 def collected_static(django_db_blocker):
     """Templates use the hashed, compressed files that production serves."""

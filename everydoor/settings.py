@@ -42,6 +42,7 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 
 INSTALLED_APPS = [
+    "django.contrib.admin.apps.SimpleAdminConfig",
     "django.contrib.contenttypes",
     "django.contrib.auth",
     "django.contrib.sessions",
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "everydoor.health",
     "everydoor.privacy",
     "everydoor.screening",
+    "everydoor.referrals",
 ]
 
 MIDDLEWARE = [
@@ -152,6 +154,25 @@ X_FRAME_OPTIONS = "DENY"
 
 # Fernet keys for identifiable fields, newest first (see everydoor/privacy/encryption.py).
 FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS", [])
+
+# Staff of services sign in to see their referrals.
+LOGIN_URL = "staff-login"
+LOGIN_REDIRECT_URL = "staff-inbox"
+LOGOUT_REDIRECT_URL = "staff-login"
+
+# How submitted referrals reach a service (Service.delivery -> provider class).
+REFERRAL_DELIVERY_PROVIDERS = {
+    "email": "everydoor.referrals.delivery.email.EmailDelivery",
+    "webhook": "everydoor.referrals.delivery.webhook.WebhookDelivery",
+}
+# Referral emails hold identifiable data: use a mail server that enforces TLS (e.g. NHSmail).
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "EveryDoor <referrals@everydoor.invalid>")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = 30
 
 # The public address, for links printed on paper forms and sent by SMS.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")

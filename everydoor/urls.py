@@ -1,13 +1,20 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.utils.module_loading import autodiscover_modules
 
 from everydoor import views
+from everydoor.admin import site as admin_site
 from everydoor.health.views import healthz
 from everydoor.languages.views import first_choice
+
+# Each app's admin.py registers its models with our admin site.
+autodiscover_modules("admin")
 
 urlpatterns = [
     path("", first_choice, name="first-choice"),
     path("healthz", healthz, name="healthz"),
+    path("staff/admin/", admin_site.urls),
+    path("staff/", include("everydoor.referrals.staff_urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -15,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("languages/", include("everydoor.languages.urls")),
     path("help-now/", include("everydoor.crisis.urls")),
     path("check/", include("everydoor.screening.urls")),
+    path("refer/", include("everydoor.referrals.urls")),
 )
 
 handler404 = "everydoor.views.page_not_found"

@@ -15,6 +15,8 @@ LANGUAGE_PAGES = [
     "/{code}/check/phq-9/",
     "/{code}/check/phq-9/all/",
     "/{code}/check/continue/",
+    "/{code}/refer/",
+    "/{code}/refer/status/",
 ]
 
 

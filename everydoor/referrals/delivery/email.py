@@ -1,0 +1,34 @@
+import json
+
+from django.conf import settings
+from django.core.mail import EmailMessage
+
+from . import DeliveryError, DeliveryProvider
+
+
+class EmailDelivery(DeliveryProvider):
+    """Sends the letter and the FHIR bundle to the service's intake address. Use it only with
+    a secure mail system that both ends trust (NHSmail, or TLS enforced on the connection):
+    the message holds identifiable data."""
+
+    def deliver(self, referral, bundle, letter_pdf):
+        service = referral.service
+        if not service.intake_email:
+            raise DeliveryError("the service has no intake email address", permanent=True)
+        message = EmailMessage(
+            subject=f"Self-referral {referral.code} from EveryDoor",
+            body=(
+                f"A new self-referral from EveryDoor for {service.name}.\n"
+                f"Reference: {referral.code}\n"
+                "The referral letter (PDF) and a FHIR R4 bundle are attached.\n"
+            ),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[service.intake_email],
+        )
+        message.attach(f"referral-{referral.code}.pdf", letter_pdf, "application/pdf")
+        bundle_json = json.dumps(bundle, ensure_ascii=False)
+        message.attach(f"referral-{referral.code}.json", bundle_json, "application/fhir+json")
+        try:
+            message.send()
+        except OSError as error:  # SMTP errors are OSErrors: the mail server may be back later
+            raise DeliveryError(f"email not sent: {error}") from error

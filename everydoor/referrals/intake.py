@@ -1,0 +1,75 @@
+"""Every change to a referral goes through one of these functions, so there is one place
+to audit: a person starts and submits it; a service accepts or declines it and records
+the first contact."""
+
+from django.db import transaction
+from django.utils import timezone
+
+from everydoor.privacy.audit import record_access
+
+from .models import Referral, Service
+from .routing import route_for
+
+
+class NotAllowed(Exception):
+    """The referral is not in a state where this can be done (e.g. accepting it twice)."""
+
+
+def start_referral(language, screenings=()):
+    referral = Referral.objects.create(language=language, preferred_language=language)
+    referral.screenings.set(screenings)
+    return referral
+
+
+def submit_referral(referral, today=None):
+    """Route the finished form and send it on. The person has consented on the last screen."""
+    from .tasks import deliver_referral
+
+    age, route = route_for(referral, today)
+    referral.age_at_referral = age
+    referral.service = route.service
+    referral.route = route.reason
+    referral.consent = True
+    referral.status = Referral.Status.SUBMITTED
+    referral.submitted_at = timezone.now()
+    sends = route.service is not None and route.service.delivery != Service.Delivery.INBOX
+    referral.delivery_status = Referral.Delivery.PENDING if sends else Referral.Delivery.NOT_NEEDED
+    with transaction.atomic():
+        referral.save()
+        if sends:
+            transaction.on_commit(lambda: deliver_referral.enqueue(str(referral.pk)))
+    return referral
+
+
+def accept_referral(referral, user):
+    _require_waiting(referral)
+    referral.status = Referral.Status.ACCEPTED
+    referral.decided_at = timezone.now()
+    referral.save(update_fields=["status", "decided_at", "updated_at"])
+    record_access(user, "accepted", referral)
+
+
+def decline_referral(referral, user, reason):
+    """A declined request goes to the community-worker queue too: nobody is left with no answer."""
+    _require_waiting(referral)
+    referral.status = Referral.Status.DECLINED
+    referral.decline_reason = reason
+    referral.decided_at = timezone.now()
+    referral.needs_community_worker = True
+    referral.save(update_fields=["status", "decline_reason", "decided_at", "needs_community_worker", "updated_at"])
+    record_access(user, "declined", referral)
+
+
+def record_first_contact(referral, user, when, note):
+    if referral.status not in (Referral.Status.SUBMITTED, Referral.Status.ACCEPTED):
+        raise NotAllowed(referral.status)
+    referral.status = Referral.Status.CONTACTED
+    referral.first_contact_at = when
+    referral.first_contact_note = note
+    referral.save(update_fields=["status", "first_contact_at", "first_contact_note", "updated_at"])
+    record_access(user, "recorded first contact", referral)
+
+
+def _require_waiting(referral):
+    if referral.status != Referral.Status.SUBMITTED:
+        raise NotAllowed(referral.status)
