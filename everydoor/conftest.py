@@ -89,6 +89,28 @@ def site(site_server, transactional_db):
     return site_server.url
 
 
+@pytest.fixture
+def site_for_reading(site_server, django_db_blocker):
+    """The running site, for tests that only read public pages. Reading writes nothing, so
+    there is no database flush afterwards (on PostgreSQL, most of such a test's time);
+    the fixture fails the test if a page did write."""
+    with django_db_blocker.unblock():
+        before = _row_counts()
+        yield site_server.url
+        assert _row_counts() == before, "a page that should only be read wrote to the database"
+
+
+def _row_counts():
+    connection = connections["default"]
+    with connection.cursor() as cursor:
+        tables = connection.introspection.table_names(cursor)
+        counts = {}
+        for table in tables:
+            cursor.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(table)}")
+            counts[table] = cursor.fetchone()[0]
+    return counts
+
+
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
