@@ -61,13 +61,20 @@ def decline_referral(referral, user, reason):
 
 
 def record_first_contact(referral, user, when, note):
-    if referral.status not in (Referral.Status.SUBMITTED, Referral.Status.ACCEPTED):
+    """The service (or, after a decline, the community worker) has spoken to the person."""
+    if not can_record_first_contact(referral):
         raise NotAllowed(referral.status)
     referral.status = Referral.Status.CONTACTED
     referral.first_contact_at = when
     referral.first_contact_note = note
     referral.save(update_fields=["status", "first_contact_at", "first_contact_note", "updated_at"])
     record_access(user, "recorded first contact", referral)
+
+
+def can_record_first_contact(referral):
+    if referral.status in (Referral.Status.SUBMITTED, Referral.Status.ACCEPTED):
+        return True
+    return referral.status == Referral.Status.DECLINED and referral.needs_community_worker
 
 
 def _require_waiting(referral):

@@ -17,7 +17,7 @@ from everydoor.privacy.referrer import referrer_policy_for_forms
 
 from .access import get_referral_for, is_referral_staff, referrals_visible_to
 from .fhir import referral_bundle
-from .intake import NotAllowed, accept_referral, decline_referral, record_first_contact
+from .intake import NotAllowed, accept_referral, can_record_first_contact, decline_referral, record_first_contact
 from .letter import answered_screenings, language_name, referral_letter_pdf
 from .outcomes import WHY_COMMUNITY_WORKER
 from .staff_forms import DeclineForm, FirstContactForm, InboxFilterForm
@@ -78,6 +78,7 @@ def _detail_page(request, referral, decline_form=None, contact_form=None, status
         "decline_form": decline_form or DeclineForm(),
         "contact_form": contact_form or FirstContactForm(),
         "audit": audit_trail(referral)[:50],
+        "can_record_first_contact": can_record_first_contact(referral),
     }, status=status)
 
 

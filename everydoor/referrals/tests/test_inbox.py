@@ -143,3 +143,15 @@ def test_a_wrong_password_is_refused_with_a_message(client, service):
     response = client.post("/staff/login/", {"username": "new-staff", "password": "wrong"})
     assert response.status_code == 200
     assert "did not match" in response.content.decode()
+
+
+def test_a_community_worker_records_contact_on_a_declined_referral(client, staff):
+    referral = create_referral()
+    client.post(f"/staff/referrals/{referral.pk}/decline/", {"reason": "Needs a specialist service"})
+    worker = client.__class__()
+    worker.login(username=create_user("worker", community_worker=True).username, password=PASSWORD)
+    assert "Record first contact" in worker.get(f"/staff/referrals/{referral.pk}/").content.decode()
+    response = worker.post(f"/staff/referrals/{referral.pk}/first-contact/", {"when": "2026-11-28T09:00"})
+    assert response.status_code == 302
+    referral.refresh_from_db()
+    assert referral.status == Referral.Status.CONTACTED
