@@ -41,17 +41,19 @@ def submit_referral(referral, today=None):
     return referral
 
 
+@transaction.atomic
 def accept_referral(referral, user):
-    _require_waiting(referral)
+    _require_waiting(_locked(referral))
     referral.status = Referral.Status.ACCEPTED
     referral.decided_at = timezone.now()
     referral.save(update_fields=["status", "decided_at", "updated_at"])
     record_access(user, "accepted", referral)
 
 
+@transaction.atomic
 def decline_referral(referral, user, reason):
     """A declined request goes to the community-worker queue too: nobody is left with no answer."""
-    _require_waiting(referral)
+    _require_waiting(_locked(referral))
     referral.status = Referral.Status.DECLINED
     referral.decline_reason = reason
     referral.decided_at = timezone.now()
@@ -60,9 +62,10 @@ def decline_referral(referral, user, reason):
     record_access(user, "declined", referral)
 
 
+@transaction.atomic
 def record_first_contact(referral, user, when, note):
     """The service (or, after a decline, the community worker) has spoken to the person."""
-    if not can_record_first_contact(referral):
+    if not can_record_first_contact(_locked(referral)):
         raise NotAllowed(referral.status)
     referral.status = Referral.Status.CONTACTED
     referral.first_contact_at = when
@@ -75,6 +78,12 @@ def can_record_first_contact(referral):
     if referral.status in (Referral.Status.SUBMITTED, Referral.Status.ACCEPTED):
         return True
     return referral.status == Referral.Status.DECLINED and referral.needs_community_worker
+
+
+def _locked(referral):
+    """The referral as stored now, locked until the change is saved: two colleagues deciding
+    at the same moment cannot both accept, or accept and decline."""
+    return Referral.objects.select_for_update().get(pk=referral.pk)
 
 
 def _require_waiting(referral):

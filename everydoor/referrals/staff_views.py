@@ -86,11 +86,7 @@ def _detail_page(request, referral, decline_form=None, contact_form=None, status
 @staff_only
 def accept(request, referral_id):
     referral = get_referral_for(request.user, referral_id)
-    try:
-        accept_referral(referral, request.user)
-    except NotAllowed:
-        return _detail_page(request, referral, status=409)
-    return redirect("staff-referral", referral_id=referral.pk)
+    return _change_then_show(request, referral, lambda: accept_referral(referral, request.user))
 
 
 @require_POST
@@ -100,11 +96,9 @@ def decline(request, referral_id):
     form = DeclineForm(request.POST)
     if not form.is_valid():
         return _detail_page(request, referral, decline_form=form, status=400)
-    try:
-        decline_referral(referral, request.user, form.cleaned_data["reason"])
-    except NotAllowed:
-        return _detail_page(request, referral, status=409)
-    return redirect("staff-referral", referral_id=referral.pk)
+    return _change_then_show(
+        request, referral, lambda: decline_referral(referral, request.user, form.cleaned_data["reason"])
+    )
 
 
 @require_POST
@@ -114,8 +108,15 @@ def first_contact(request, referral_id):
     form = FirstContactForm(request.POST)
     if not form.is_valid():
         return _detail_page(request, referral, contact_form=form, status=400)
+    when, note = form.cleaned_data["when"], form.cleaned_data["note"]
+    return _change_then_show(request, referral, lambda: record_first_contact(referral, request.user, when, note))
+
+
+def _change_then_show(request, referral, change):
+    """Make the change and show the referral again; 409 if its state no longer allows it
+    (two colleagues deciding at once, or a second click)."""
     try:
-        record_first_contact(referral, request.user, form.cleaned_data["when"], form.cleaned_data["note"])
+        change()
     except NotAllowed:
         return _detail_page(request, referral, status=409)
     return redirect("staff-referral", referral_id=referral.pk)

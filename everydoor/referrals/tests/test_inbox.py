@@ -155,3 +155,14 @@ def test_a_community_worker_records_contact_on_a_declined_referral(client, staff
     assert response.status_code == 302
     referral.refresh_from_db()
     assert referral.status == Referral.Status.CONTACTED
+
+
+def test_a_colleague_cannot_decline_what_another_has_just_accepted(staff):
+    from everydoor.referrals.intake import NotAllowed, accept_referral, decline_referral
+
+    referral = create_referral()
+    seen_by_colleague = Referral.objects.get(pk=referral.pk)  # opened before the accept
+    accept_referral(referral, staff)
+    with pytest.raises(NotAllowed):
+        decline_referral(seen_by_colleague, staff, "Out of area")
+    assert Referral.objects.get(pk=referral.pk).status == Referral.Status.ACCEPTED
