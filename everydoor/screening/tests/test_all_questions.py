@@ -115,3 +115,13 @@ def test_the_result_can_be_found_again_with_its_continue_code(client):
     client.cookies.clear()
     response = client.post("/en/check/continue/", {"code": code})
     assert response["Location"] == "/en/check/phq-9/result/"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_sending_twice_records_one_screening_outside_a_transaction_too(client):
+    # As in production: no test transaction around the request, so no savepoint either.
+    submission = str(uuid.uuid4())
+    send(client, phq9_answers(), submission=submission)
+    response = send(client, phq9_answers(phq_9_1=NEARLY_EVERY_DAY), submission=submission)
+    assert response["Location"] == "/en/check/phq-9/result/"
+    assert Screening.objects.count() == 1
