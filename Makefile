@@ -7,9 +7,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Debian packages: Chromium for browser tests, Noto fonts for every script we show,
-# espeak-ng for read-aloud audio, Pango for PDF forms, gettext to compile translations,
+# espeak-ng and opus-tools for read-aloud audio, Pango for PDF forms, gettext to compile translations,
 # poppler-utils so tests can read the PDFs back.
-DEBIAN_PACKAGES := chromium fonts-noto-core fonts-noto-extra fonts-noto-cjk espeak-ng \
+DEBIAN_PACKAGES := chromium fonts-noto-core fonts-noto-extra fonts-noto-cjk espeak-ng opus-tools \
 	libpango-1.0-0 libpangoft2-1.0-0 gettext poppler-utils
 LANGUAGE_CODES := $(shell sed -n 's/.*"code": "\([a-z-]*\)".*/\1/p' everydoor/languages/data/languages.json | grep -v '^en$$')
 DEV_ENV := DEBUG=1 EVERYDOOR_HTTPS=0

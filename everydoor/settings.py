@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "everydoor.privacy",
     "everydoor.screening",
     "everydoor.referrals",
+    "everydoor.readaloud",
 ]
 
 MIDDLEWARE = [

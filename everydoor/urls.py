@@ -13,6 +13,7 @@ autodiscover_modules("admin")
 urlpatterns = [
     path("", first_choice, name="first-choice"),
     path("healthz", healthz, name="healthz"),
+    path("audio/", include("everydoor.readaloud.urls")),
     path("staff/admin/", admin_site.urls),
     path("staff/", include("everydoor.referrals.staff_urls")),
 ]

@@ -7,6 +7,7 @@ from everydoor.crisis.escalation import escalate_risk
 from everydoor.crisis.lines import crisis_lines
 from everydoor.crisis.models import Escalation
 from everydoor.privacy.referrer import referrer_policy_for_forms
+from everydoor.readaloud.audio import audio_for
 
 from . import results
 from .access import current_screening, get_screening_for, hold_screening
@@ -72,9 +73,15 @@ def question(request, instrument_id, number):
             "screening": screening,
             "chosen": screening.answers.get(this_question.link_id),
             "error": error,
+            "audio": audio_for(spoken_question(instrument, this_question), instrument.language),
         },
         status=400 if error else 200,
     )
+
+
+def spoken_question(instrument, question):
+    """What read-aloud says: the stem, the question, then each answer to choose from."""
+    return "\n".join([instrument.stem, question.text, *(option.display for option in question.options)])
 
 
 def _after_answer(instrument, outcome):

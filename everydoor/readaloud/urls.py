@@ -1,0 +1,7 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("<uuid:recording_id>.opus", views.recording_audio, name="recording-audio"),
+]

@@ -1,0 +1,15 @@
+from django.http import FileResponse, Http404
+from django.views.decorators.http import require_safe
+
+from .models import Recording
+
+
+@require_safe
+def recording_audio(request, recording_id):
+    recording = Recording.objects.filter(pk=recording_id, status=Recording.Status.READY).first()
+    if recording is None:
+        raise Http404("No such recording")
+    response = FileResponse(recording.audio.open("rb"), content_type="audio/ogg; codecs=opus")
+    # A recording's address changes when its text does, so a phone may keep it.
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    return response
