@@ -13,6 +13,8 @@ from .models import Referral
 
 SESSION_KEY = "referral"
 COMMUNITY_QUEUE_PERMISSION = "referrals.work_community_queue"
+# No service fits, or a service declined: a community worker finds the person other help.
+IN_COMMUNITY_QUEUE = Q(service__isnull=True) | Q(needs_community_worker=True)
 
 
 def held_referral(request):
@@ -47,7 +49,7 @@ def referrals_visible_to(user):
         return Referral.objects.none()
     visible = Q(service__staff=user)
     if user.has_perm(COMMUNITY_QUEUE_PERMISSION):
-        visible |= Q(service__isnull=True) | Q(needs_community_worker=True)
+        visible |= IN_COMMUNITY_QUEUE
     return Referral.objects.exclude(status=Referral.Status.DRAFT).filter(visible).distinct()
 
 

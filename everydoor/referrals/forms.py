@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from everydoor.languages.registry import all_languages
-from everydoor.screening.forms import PHONE
+from everydoor.screening.forms import checked_phone
 from everydoor.screening.models import normalise_continue_code
 
 from .models import Referral
@@ -42,16 +42,21 @@ def as_yes_no(value):
 
 
 class ReferralStepForm(forms.Form):
-    """A screen of the referral form. Subclasses list `fields_on_referral` that map one to one."""
+    """A screen of the referral form. Subclasses list `fields_on_referral` that map one to one;
+    those in `yes_no_fields` are booleans on the referral and yes/no radios on the screen."""
 
     fields_on_referral = ()
+    yes_no_fields = ()
 
     def __init__(self, referral, *args, **kwargs):
         self.referral = referral
         super().__init__(*args, initial=self.initial_from(referral), **kwargs)
 
     def initial_from(self, referral):
-        return {name: getattr(referral, name) for name in self.fields_on_referral}
+        initial = {name: getattr(referral, name) for name in self.fields_on_referral}
+        for name in self.yes_no_fields:
+            initial[name] = as_yes_no(initial[name])
+        return initial
 
     def save(self):
         for name in self.fields_on_referral:
@@ -120,9 +125,7 @@ class ContactForm(ReferralStepForm):
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
-        if phone and (not PHONE.match(phone) or sum(ch.isdigit() for ch in phone) < 7):
-            raise forms.ValidationError(_("This does not look like a phone number. Please check it."))
-        return phone
+        return checked_phone(phone) if phone else ""
 
     def clean(self):
         cleaned = super().clean()
@@ -139,6 +142,8 @@ class ContactForm(ReferralStepForm):
 
 
 class SafeContactForm(ReferralStepForm):
+    fields_on_referral = ("may_leave_voicemail", "may_text", "safe_times", "do_not_speak_to")
+    yes_no_fields = ("may_leave_voicemail", "may_text")
     may_leave_voicemail = yes_no_field(_("May the service leave a voice message?"))
     may_text = yes_no_field(_("May the service send you text messages?"))
     safe_times = forms.MultipleChoiceField(
@@ -151,19 +156,9 @@ class SafeContactForm(ReferralStepForm):
         required=False, widget=forms.Textarea(attrs={"rows": 2}),
     )
 
-    def initial_from(self, referral):
-        return {"may_leave_voicemail": as_yes_no(referral.may_leave_voicemail),
-                "may_text": as_yes_no(referral.may_text),
-                "safe_times": referral.safe_times, "do_not_speak_to": referral.do_not_speak_to}
-
-    def save(self):
-        for name in ("may_leave_voicemail", "may_text", "safe_times", "do_not_speak_to"):
-            setattr(self.referral, name, self.cleaned_data[name])
-        self.referral.save()
-
 
 class DoctorForm(ReferralStepForm):
-    fields_on_referral = ("has_gp", "gp_practice")
+    fields_on_referral = ("has_gp", "gp_practice", "postcode")
     has_gp = forms.ChoiceField(
         label=_("Are you registered with a GP (a family doctor)?"), widget=forms.RadioSelect,
         choices=[(Referral.HasGP.YES, _("Yes")), (Referral.HasGP.NO, _("No")),
@@ -174,9 +169,6 @@ class DoctorForm(ReferralStepForm):
     postcode = forms.CharField(label=_("Your postcode (optional)"), max_length=10, required=False,
                                widget=forms.TextInput(attrs={"autocomplete": "postal-code"}))
 
-    def initial_from(self, referral):
-        return {"has_gp": referral.has_gp, "gp_practice": referral.gp_practice, "postcode": referral.postcode}
-
     def clean_postcode(self):
         postcode = " ".join(self.cleaned_data["postcode"].upper().split())
         if postcode and not postcode_district(postcode):
@@ -184,7 +176,6 @@ class DoctorForm(ReferralStepForm):
         return postcode
 
     def save(self):
-        self.referral.postcode = self.cleaned_data["postcode"]
         self.referral.postcode_district = postcode_district(self.cleaned_data["postcode"])
         super().save()
 
@@ -196,8 +187,9 @@ def language_choices():
 
 
 class LanguageForm(ReferralStepForm):
-    fields_on_referral = ("preferred_language", "other_language", "dialect", "interpreter_gender",
-                          "clinician_gender")
+    fields_on_referral = ("preferred_language", "other_language", "dialect", "interpreter_needed",
+                          "interpreter_gender", "clinician_gender")
+    yes_no_fields = ("interpreter_needed",)
     preferred_language = forms.ChoiceField(
         label=_("Which language do you want to speak?"), choices=language_choices,
         error_messages={"required": REQUIRED},
@@ -216,7 +208,6 @@ class LanguageForm(ReferralStepForm):
 
     def initial_from(self, referral):
         initial = super().initial_from(referral)
-        initial["interpreter_needed"] = as_yes_no(referral.interpreter_needed)
         initial["preferred_language"] = referral.preferred_language or referral.language
         return initial
 
@@ -225,10 +216,6 @@ class LanguageForm(ReferralStepForm):
         if cleaned.get("preferred_language") == "other" and not cleaned.get("other_language", "").strip():
             self.add_error("other_language", _("Please type the language you want to speak."))
         return cleaned
-
-    def save(self):
-        self.referral.interpreter_needed = self.cleaned_data["interpreter_needed"]
-        super().save()
 
 
 class ResultsForm(ReferralStepForm):

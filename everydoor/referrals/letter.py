@@ -34,13 +34,18 @@ def language_name(code):
         return code
 
 
+def languages_in_english(referral):
+    """The language the person wants to speak, and the one they filled the form in."""
+    spoken = referral.other_language if referral.preferred_language == "other" else language_name(
+        referral.preferred_language)
+    return {"spoken_language": spoken, "form_language": language_name(referral.language)}
+
+
 def referral_letter_pdf(referral):
     with translation.override("en"):
         html = render_to_string("referrals/letter.html", {
             "referral": referral,
-            "spoken_language": referral.other_language if referral.preferred_language == "other"
-            else language_name(referral.preferred_language),
-            "form_language": language_name(referral.language),
+            **languages_in_english(referral),
             "rules": contact_rules(referral),
             "screenings": list(answered_screenings(referral)),
         })

@@ -134,7 +134,3 @@ class Referral(models.Model):
 
     def __str__(self):
         return f"Referral {self.code} ({self.status})"
-
-    @property
-    def in_community_queue(self):
-        return self.service_id is None or self.needs_community_worker

@@ -1,7 +1,7 @@
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 
+from .access import IN_COMMUNITY_QUEUE
 from .models import Referral
 
 
@@ -50,5 +50,5 @@ class InboxFilterForm(forms.Form):
         if data["interpreter"]:
             referrals = referrals.filter(interpreter_needed=data["interpreter"] == "yes")
         if data["queue"] == "community":
-            referrals = referrals.filter(Q(service__isnull=True) | Q(needs_community_worker=True))
+            referrals = referrals.filter(IN_COMMUNITY_QUEUE)
         return referrals

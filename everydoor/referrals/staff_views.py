@@ -18,7 +18,7 @@ from everydoor.privacy.referrer import referrer_policy_for_forms
 from .access import get_referral_for, is_referral_staff, referrals_visible_to
 from .fhir import referral_bundle
 from .intake import NotAllowed, accept_referral, can_record_first_contact, decline_referral, record_first_contact
-from .letter import answered_screenings, language_name, referral_letter_pdf
+from .letter import answered_screenings, languages_in_english, referral_letter_pdf
 from .outcomes import WHY_COMMUNITY_WORKER
 from .staff_forms import DeclineForm, FirstContactForm, InboxFilterForm
 
@@ -71,8 +71,7 @@ def detail(request, referral_id):
 def _detail_page(request, referral, decline_form=None, contact_form=None, status=200):
     return render(request, "referrals/staff/detail.html", {
         "referral": referral,
-        "spoken_language": referral.other_language or language_name(referral.preferred_language),
-        "form_language": language_name(referral.language),
+        **languages_in_english(referral),
         "why_community": WHY_COMMUNITY_WORKER.get(referral.route),
         "screenings": list(answered_screenings(referral)),
         "decline_form": decline_form or DeclineForm(),

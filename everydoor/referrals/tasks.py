@@ -4,8 +4,6 @@ from django.utils import timezone
 from django_tasks import task
 
 from .delivery import DeliveryError, provider_for
-from .fhir import referral_bundle
-from .letter import referral_letter_pdf
 from .models import Referral, Service
 
 # Wait longer after each failure: a service down for a day still gets its referral.
@@ -26,7 +24,7 @@ def deliver_referral(referral_id):
         return referral.delivery_status
     referral.delivery_attempts += 1
     try:
-        provider_for(referral.service).deliver(referral, referral_bundle(referral), referral_letter_pdf(referral))
+        provider_for(referral.service).deliver(referral)
     except DeliveryError as error:
         _note_failure(referral, error)
     else:

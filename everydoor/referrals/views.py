@@ -42,21 +42,22 @@ def step(request, slug):
     referral = held_draft(request)
     if referral is None:
         return redirect("referral-start")
-    form = _step_form(this_step, referral, request)
+    held_screenings = _held_screenings(request, referral) if this_step.form_class is ResultsForm else []
+    form = _step_form(this_step, referral, request, held_screenings)
     if request.method == "POST" and form.is_valid():
         form.save()
         following = None if request.GET.get("back") == "check" else next_slug(slug)
         return redirect("referral-step", slug=following) if following else redirect("referral-check")
     return render(request, "referrals/step.html", {
         "step": this_step, "number": number, "total": CHECK_STEP_NUMBER, "form": form, "referral": referral,
-        "held_screenings": _held_screenings(request, referral),
+        "held_screenings": held_screenings,
     }, status=400 if form.errors else 200)
 
 
-def _step_form(this_step, referral, request):
+def _step_form(this_step, referral, request, held_screenings):
     data = request.POST if request.method == "POST" else None
     if this_step.form_class is ResultsForm:
-        return ResultsForm(referral, _held_screenings(request, referral), data)
+        return ResultsForm(referral, held_screenings, data)
     return this_step.form_class(referral, data)
 
 

@@ -10,6 +10,15 @@ from .models import normalise_continue_code
 PHONE = re.compile(r"^\+?[0-9 ()-]{7,20}$")
 
 
+def checked_phone(typed):
+    """The phone number as typed, trimmed; a ValidationError in the person's language if it
+    cannot be one."""
+    phone = typed.strip()
+    if not PHONE.match(phone) or sum(ch.isdigit() for ch in phone) < 7:
+        raise forms.ValidationError(_("This does not look like a phone number. Please check it."))
+    return phone
+
+
 class ContinueCodeForm(forms.Form):
     code = forms.CharField(
         label=_("Your code"),
@@ -45,10 +54,7 @@ class ContactRequestForm(forms.Form):
     )
 
     def clean_phone(self):
-        phone = self.cleaned_data["phone"].strip()
-        if not PHONE.match(phone) or sum(ch.isdigit() for ch in phone) < 7:
-            raise forms.ValidationError(_("This does not look like a phone number. Please check it."))
-        return phone
+        return checked_phone(self.cleaned_data["phone"])
 
 
 @dataclass(frozen=True)

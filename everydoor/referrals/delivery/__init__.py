@@ -18,8 +18,9 @@ class DeliveryError(Exception):
 class DeliveryProvider:
     """Base class for a way of sending referrals to a service."""
 
-    def deliver(self, referral, bundle, letter_pdf):
-        """Send one referral. `bundle` is the FHIR Bundle as a dict; `letter_pdf` the letter's bytes.
+    def deliver(self, referral):
+        """Send one referral, building what this way of sending needs (the FHIR bundle from
+        referrals.fhir, the letter from referrals.letter).
 
         Return normally once the service has taken it; raise DeliveryError otherwise."""
         raise NotImplementedError

@@ -3,6 +3,8 @@ import json
 from django.conf import settings
 from django.core.mail import EmailMessage
 
+from ..fhir import referral_bundle
+from ..letter import referral_letter_pdf
 from . import DeliveryError, DeliveryProvider
 
 
@@ -11,7 +13,7 @@ class EmailDelivery(DeliveryProvider):
     a secure mail system that both ends trust (NHSmail, or TLS enforced on the connection):
     the message holds identifiable data."""
 
-    def deliver(self, referral, bundle, letter_pdf):
+    def deliver(self, referral):
         service = referral.service
         if not service.intake_email:
             raise DeliveryError("the service has no intake email address", permanent=True)
@@ -25,8 +27,8 @@ class EmailDelivery(DeliveryProvider):
             from_email=settings.DEFAULT_FROM_EMAIL,
             to=[service.intake_email],
         )
-        message.attach(f"referral-{referral.code}.pdf", letter_pdf, "application/pdf")
-        bundle_json = json.dumps(bundle, ensure_ascii=False)
+        message.attach(f"referral-{referral.code}.pdf", referral_letter_pdf(referral), "application/pdf")
+        bundle_json = json.dumps(referral_bundle(referral), ensure_ascii=False)
         message.attach(f"referral-{referral.code}.json", bundle_json, "application/fhir+json")
         try:
             message.send()

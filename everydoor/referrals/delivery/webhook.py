@@ -4,6 +4,7 @@ import json
 import urllib.error
 import urllib.request
 
+from ..fhir import referral_bundle
 from . import DeliveryError, DeliveryProvider
 
 SIGNATURE_HEADER = "X-EveryDoor-Signature"
@@ -18,11 +19,11 @@ def signature(secret, body):
 class WebhookDelivery(DeliveryProvider):
     """POSTs the FHIR bundle as JSON to the service's intake URL (HTTPS in production)."""
 
-    def deliver(self, referral, bundle, letter_pdf):
+    def deliver(self, referral):
         service = referral.service
         if not service.intake_webhook_url:
             raise DeliveryError("the service has no webhook address", permanent=True)
-        body = json.dumps(bundle, ensure_ascii=False).encode()
+        body = json.dumps(referral_bundle(referral), ensure_ascii=False).encode()
         request = urllib.request.Request(
             service.intake_webhook_url, data=body, method="POST",
             headers={"Content-Type": "application/fhir+json",
