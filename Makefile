@@ -20,6 +20,7 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 demo: system-packages $(VENV)/installed translations
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py load_demo
+	$(DEV_ENV) $(BIN)/python manage.py load_content
 	# A task worker runs beside the web server, as in production; both stop together.
 	$(DEV_ENV) $(BIN)/python manage.py db_worker --interval 1 & worker=$$!; \
 	trap 'kill $$worker' EXIT INT TERM; \

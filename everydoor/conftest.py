@@ -93,11 +93,49 @@ def site(site_server, transactional_db):
 def site_for_reading(site_server, django_db_blocker):
     """The running site, for tests that only read public pages. Reading writes nothing, so
     there is no database flush afterwards (on PostgreSQL, most of such a test's time);
-    the fixture fails the test if a page did write."""
+    the fixture fails the test if a page did write. The starter guides are there in every
+    language (loaded again only after a test that flushed the database)."""
     with django_db_blocker.unblock():
+        ensure_starter_content()
         before = _row_counts()
         yield site_server.url
         assert _row_counts() == before, "a page that should only be read wrote to the database"
+
+
+def ensure_starter_content():
+    from everydoor.content.models import GuidePage
+    from everydoor.content.starter import load_starter_content
+
+    if not GuidePage.objects.filter(locale__language_code="fr", live=True).exists():
+        load_starter_content()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The test database starts with the starter guides in every language, as a deployment
+    does. pytest-django runs rolled-back tests first, so they all find them there. Their
+    read-aloud requests are cleared, so that audio tests start from nothing."""
+    from django_tasks_db.models import DBTaskResult
+
+    from everydoor.readaloud.models import Recording
+
+    with django_db_blocker.unblock():
+        ensure_starter_content()
+        Recording.objects.all().delete()
+        DBTaskResult.objects.all().delete()
+
+
+@pytest.fixture
+def starter_content(db, django_capture_on_commit_callbacks):
+    """The starter guides in English, Arabic and Tigrinya at least. After a test that emptied
+    the database they are loaded again; wagtail-localize publishes a translation when its
+    transaction commits, which inside a test's transaction we make happen at once."""
+    from everydoor.content.models import GuidePage
+    from everydoor.content.starter import load_starter_content
+
+    if not GuidePage.objects.filter(locale__language_code="ti", live=True).exists():
+        with django_capture_on_commit_callbacks(execute=True):
+            load_starter_content(["ar", "ti"])
 
 
 def _row_counts():

@@ -57,6 +57,20 @@ INSTALLED_APPS = [
     "everydoor.screening",
     "everydoor.referrals",
     "everydoor.readaloud",
+    "everydoor.content",
+    # Editorial content and its translation workflow, administered at /staff/cms/.
+    "wagtail_localize",
+    "wagtail_localize.locales",
+    "wagtail.users",
+    "wagtail.snippets",
+    "wagtail.documents",
+    "wagtail.images",
+    "wagtail.sites",
+    "wagtail.search",
+    "wagtail.admin",
+    "wagtail",
+    "modelcluster",
+    "taggit",
 ]
 
 MIDDLEWARE = [
@@ -120,6 +134,20 @@ USE_TZ = True
 TIME_ZONE = "Europe/London"
 LANGUAGE_COOKIE_NAME = "everydoor_language"
 LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
+
+# Wagtail holds guides and self-help sessions, one locale per language; wagtail-localize
+# keeps each translation in step with its English source. Public pages are drawn by our
+# own views and templates, so Wagtail adds nothing to them.
+WAGTAIL_SITE_NAME = "EveryDoor"
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The admin makes no calls to other sites (no update check, no external avatars).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAILADMIN_COMMENTS_ENABLED = False
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "everydoor" / "static"]

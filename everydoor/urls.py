@@ -1,9 +1,11 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from django.utils.module_loading import autodiscover_modules
+from wagtail.admin import urls as wagtailadmin_urls
 
 from everydoor import views
 from everydoor.admin import site as admin_site
+from everydoor.content.views import service_worker
 from everydoor.health.views import healthz
 from everydoor.languages.views import first_choice
 
@@ -14,7 +16,9 @@ urlpatterns = [
     path("", first_choice, name="first-choice"),
     path("healthz", healthz, name="healthz"),
     path("audio/", include("everydoor.readaloud.urls")),
+    path("sw.js", service_worker, name="service-worker"),
     path("staff/admin/", admin_site.urls),
+    path("staff/cms/", include(wagtailadmin_urls)),
     path("staff/", include("everydoor.referrals.staff_urls")),
 ]
 
@@ -24,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("help-now/", include("everydoor.crisis.urls")),
     path("check/", include("everydoor.screening.urls")),
     path("refer/", include("everydoor.referrals.urls")),
+    path("", include("everydoor.content.urls")),
 )
 
 handler404 = "everydoor.views.page_not_found"

@@ -22,6 +22,22 @@ CONTENT_SECURITY_POLICY = "; ".join(
     ]
 )
 
+# The editors' admin (Wagtail, signed-in staff only) uses some inline scripts and styles and
+# shows page previews in a frame of its own; public pages never get this looser policy.
+EDITORIAL_ADMIN_PREFIX = "/staff/cms/"
+EDITORIAL_ADMIN_POLICY = "; ".join(
+    [
+        "default-src 'self'",
+        "script-src 'self' 'unsafe-inline'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "frame-ancestors 'self'",
+        "form-action 'self'",
+        "base-uri 'none'",
+    ]
+)
+
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
     for feature in [
@@ -43,6 +59,9 @@ PERMISSIONS_POLICY = ", ".join(
 def protective_headers(get_response):
     def middleware(request):
         response = get_response(request)
+        if request.path.startswith(EDITORIAL_ADMIN_PREFIX):
+            response.headers["Content-Security-Policy"] = EDITORIAL_ADMIN_POLICY
+            response.headers["X-Frame-Options"] = "SAMEORIGIN"
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         if response.get("Content-Type", "").startswith("text/html"):

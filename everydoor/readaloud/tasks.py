@@ -7,7 +7,8 @@ from .models import Recording
 from .speech import NoVoice, synthesise
 
 
-@task()
+# Speech takes seconds per page and nobody waits on it: referrals and escalations go first.
+@task(priority=-10)
 def generate_recording(recording_id):
     """Speak a recording's text; a human recording already in place is never overwritten."""
     recording = Recording.objects.get(pk=recording_id)

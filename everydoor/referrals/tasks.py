@@ -11,7 +11,8 @@ RETRY_DELAYS = [timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30
                 timedelta(hours=6), timedelta(hours=24)]
 
 
-@task()
+# A person is waiting for this service: it goes ahead of indexing and speech.
+@task(priority=10)
 def deliver_referral(referral_id):
     """Send a referral to its service; on failure, try again later, then give up visibly."""
     referral = Referral.objects.select_related("service").get(pk=referral_id)

@@ -17,6 +17,10 @@ LANGUAGE_PAGES = [
     "/{code}/check/continue/",
     "/{code}/refer/",
     "/{code}/refer/status/",
+    "/{code}/guides/",
+    "/{code}/guides/register-with-a-gp/",
+    "/{code}/guides/urgent-help/",
+    "/{code}/guides/search/?q=NHS",
 ]
 
 

@@ -77,10 +77,14 @@ def test_the_build_check_command_fails_on_a_broken_placeholder(tmp_path):
         call_command("check", tags=["translations"])
 
 
+@pytest.mark.django_db
 def test_translation_status_prints_the_translated_and_reviewed_share_per_language(capsys):
     call_command("translation_status")
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0].split() == ["language", "strings", "translated", "reviewed", "read-aloud"]
+    assert lines[0].split() == [
+        "language", "strings", "translated", "reviewed",
+        "pages", "translated", "reviewed", "outdated", "audio", "read-aloud",
+    ]
     assert len(lines) == 1 + 20
     assert any(line.startswith("ti Tigrinya") and "100%" in line for line in lines)
 

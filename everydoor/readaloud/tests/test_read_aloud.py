@@ -91,6 +91,7 @@ def test_the_question_screen_offers_audio_that_loads_only_on_play(client):
     assert b"".join(response.streaming_content)[:4] == b"OggS"
 
 
+@pytest.mark.django_db
 def test_translation_status_says_which_languages_have_no_voice(capsys):
     call_command("translation_status")
     output = capsys.readouterr().out

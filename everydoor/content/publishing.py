@@ -1,0 +1,28 @@
+"""What happens when a guide or session is published: its translations are kept in step,
+its review record is updated, and its read-aloud audio is made in the background."""
+
+from wagtail.signals import page_published
+from wagtail_localize.models import TranslationSource
+
+from everydoor.readaloud.audio import request_recording
+
+from .models import ContentPage
+from .reviews import record_translation_published, source_page_of
+from .text import plain_text_of
+
+
+def on_page_published(sender, instance, **kwargs):
+    page = instance.specific
+    if not isinstance(page, ContentPage):
+        return
+    if source_page_of(page).pk == page.pk:
+        # English changed: refresh the strings translators work from, so their editors and
+        # .po downloads show what is new. Published translations stay as they are, marked
+        # out of date, until a translator updates them.
+        TranslationSource.update_or_create_from_instance(page)
+    else:
+        record_translation_published(page)
+    request_recording(plain_text_of(page), page.locale.language_code)
+
+
+page_published.connect(on_page_published, dispatch_uid="everydoor-content-published")
