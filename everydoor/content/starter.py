@@ -177,4 +177,6 @@ def load_starter_content(language_codes=None, update_existing=True):
     ensure_content_roles()
     pages = load_english(update_existing=update_existing)
     codes = language_codes or [language.code for language in all_languages() if language.code != "en"]
-    return {code: load_translation(code, pages, update_existing) for code in codes}
+    published = {code: load_translation(code, pages, update_existing) for code in codes}
+    ensure_content_roles()  # again: translators may now work on the new languages' guides
+    return published

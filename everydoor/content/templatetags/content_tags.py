@@ -2,6 +2,7 @@ import re
 
 from django import template
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from everydoor.crisis.lines import crisis_lines
@@ -32,3 +33,10 @@ SITE_PATH_LINK = re.compile(
 @register.filter
 def in_reader_language(html):
     return mark_safe(SITE_PATH_LINK.sub(f'href="/{translation.get_language()}/', str(html)))
+
+
+@register.filter
+def in_english(text):
+    """English words set inside a sentence of another language (a source's name, say),
+    isolated so that right-to-left text around them keeps its order."""
+    return format_html('<bdi lang="en">{}</bdi>', text)

@@ -164,3 +164,9 @@ def test_every_starter_translation_keeps_its_placeholders(starter_content):
     strings = StringTranslation.objects.filter(locale__language_code__in=["ar", "ti"])
     assert strings.count() > 150
     assert not strings.filter(has_error=True).exists()
+
+
+def test_translators_cannot_change_the_english_source(starter_content, client):
+    client.force_login(person_with_role(TRANSLATORS))
+    assert client.get(f"/staff/cms/pages/{guide('en').pk}/edit/").status_code == 302
+    assert client.get(f"/staff/cms/pages/{guide('ar').pk}/edit/").status_code == 200
