@@ -74,7 +74,9 @@ def production(tmp_path, transactional_db, starter_content_on_release):
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
-    ready = _wait_for(lambda: _get(f"{base}/healthz")[0] == 200, seconds=90)
+    # A release that publishes the starter guides in 20 languages takes a minute or more.
+    patience = 90 if starter_content_on_release == "0" else 300
+    ready = _wait_for(lambda: _get(f"{base}/healthz")[0] == 200, seconds=patience)
     yield base, environment, ready, process
     os.killpg(process.pid, signal.SIGTERM)
     process.wait(timeout=20)
