@@ -53,7 +53,8 @@ class ContentPage(Page):
     def serve_preview(self, request, mode_name):
         from .views import render_content_page
 
-        return render_content_page(request, self, preview=True)
+        with translation.override(self.locale.language_code):
+            return render_content_page(request, self, preview=True)
 
 
 class GuideIndexPage(Page):
@@ -69,6 +70,12 @@ class GuideIndexPage(Page):
     def get_url_parts(self, request=None):
         with translation.override(self.locale.language_code):
             return (None, settings.WAGTAILADMIN_BASE_URL, reverse("guides"))
+
+    def serve_preview(self, request, mode_name):
+        from .views import guide_list
+
+        with translation.override(self.locale.language_code):
+            return guide_list(request)
 
 
 class GuidePage(ContentPage):

@@ -25,4 +25,13 @@ def on_page_published(sender, instance, **kwargs):
     request_recording(plain_text_of(page), page.locale.language_code)
 
 
+def request_all_content_audio():
+    """Ask for audio of every live guide and session whose spoken text has none yet: text
+    drawn from data files (the crisis lines) can change without any page being published."""
+    from wagtail.models import Page
+
+    for page in Page.objects.live().type(ContentPage).specific().select_related("locale"):
+        request_recording(plain_text_of(page), page.locale.language_code)
+
+
 page_published.connect(on_page_published, dispatch_uid="everydoor-content-published")

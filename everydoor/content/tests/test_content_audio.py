@@ -68,3 +68,13 @@ def test_a_language_without_a_voice_says_so_and_shows_text(starter_content, clie
     assert "<audio" not in html
     with translation.override("ti"):
         assert translation.gettext("Listening is not available in this language yet.") in html
+
+
+def test_each_deployment_asks_for_audio_of_any_page_without_it(starter_content):
+    from django.core.management import call_command
+
+    assert not Recording.objects.exists()
+    call_command("load_content", "--new-only", verbosity=0)
+    assert recording_of(guide("ar", "urgent-help")).status == Recording.Status.PENDING
+    assert recording_of(guide("fr", "urgent-help")) is not None
+    assert recording_of(guide("ti", "urgent-help")) is None

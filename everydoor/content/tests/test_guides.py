@@ -192,3 +192,18 @@ def test_loading_the_starter_content_keeps_wagtails_page_tree_sound(starter_cont
 
     load_starter_content(["ar", "fr"])
     assert all(not problems for problems in Page.find_problems())
+
+
+def test_an_editor_previews_a_translation_and_the_guide_list_in_their_language(starter_content, client):
+    from everydoor.content.models import GuideIndexPage
+    from everydoor.content.roles import CONTENT_EDITORS
+
+    from .helpers import person_with_role
+
+    client.force_login(person_with_role(CONTENT_EDITORS))
+    preview = client.get(f"/staff/cms/pages/{guide('ar').pk}/view_draft/").content.decode()
+    assert '<html lang="ar" dir="rtl">' in preview
+    index = GuideIndexPage.objects.get(locale__language_code="ti")
+    listing = client.get(f"/staff/cms/pages/{index.pk}/view_draft/")
+    assert listing.status_code == 200
+    assert b'href="/ti/guides/urgent-help/"' in listing.content

@@ -4,12 +4,14 @@ from django.core.management.base import BaseCommand
 
 from everydoor.languages.registry import all_languages
 
+from ...publishing import request_all_content_audio
 from ...starter import ensure_locales, export_starter_po, load_english, load_starter_content
 
 
 class Command(BaseCommand):
-    help = ("Publish the starter guides in English and their draft translations (data/starter/*.po). "
-            "Unchanged pages are left alone, so it is safe to run on every deployment.")
+    help = ("Publish the starter guides in English and their draft translations (data/starter/*.po), "
+            "and ask for read-aloud audio of any page without it. Unchanged pages are left alone, "
+            "so it is safe to run on every deployment.")
 
     def add_arguments(self, parser):
         parser.add_argument("--language", action="append", dest="languages", help="Only this language (repeatable).")
@@ -22,6 +24,7 @@ class Command(BaseCommand):
         if export_po:
             return self._export(export_po, languages)
         published = load_starter_content(languages, update_existing=not new_only)
+        request_all_content_audio()
         for code, count in published.items():
             if options["verbosity"]:
                 self.stdout.write(f"{code}: {count} page(s) published")
