@@ -160,8 +160,6 @@ def export_starter_po(language_code, pages):
     combined = polib.POFile(wrapwidth=0)
     combined.metadata = {"Content-Type": "text/plain; charset=utf-8", "Language": language_code}
     for page in pages:
-        if not update_existing and page.has_translation(locale):
-            continue
         source, _created = TranslationSource.get_or_create_from_instance(page)
         translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
         for entry in translation.export_po():
