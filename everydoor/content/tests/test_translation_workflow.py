@@ -170,3 +170,12 @@ def test_translators_cannot_change_the_english_source(starter_content, client):
     client.force_login(person_with_role(TRANSLATORS))
     assert client.get(f"/staff/cms/pages/{guide('en').pk}/edit/").status_code == 302
     assert client.get(f"/staff/cms/pages/{guide('ar').pk}/edit/").status_code == 200
+
+
+def test_exporting_the_starter_po_gives_back_every_translation_that_was_loaded(starter_content, tmp_path):
+    from everydoor.content.starter import po_path
+
+    call_command("load_content", "--export-po", str(tmp_path), "--language", "ti", verbosity=0)
+    exported = {(entry.msgctxt, entry.msgid): entry.msgstr for entry in polib.pofile(str(tmp_path / "ti.po"))}
+    stored = {(entry.msgctxt, entry.msgid): entry.msgstr for entry in polib.pofile(str(po_path("ti")))}
+    assert exported == stored
