@@ -139,14 +139,14 @@ def starter_content(db, django_capture_on_commit_callbacks):
 
 
 def _row_counts():
+    """Every table's row count, in one query: with Wagtail's tables there are over a hundred."""
     connection = connections["default"]
     with connection.cursor() as cursor:
         tables = connection.introspection.table_names(cursor)
-        counts = {}
-        for table in tables:
-            cursor.execute(f"SELECT COUNT(*) FROM {connection.ops.quote_name(table)}")
-            counts[table] = cursor.fetchone()[0]
-    return counts
+        cursor.execute(" UNION ALL ".join(
+            f"SELECT '{table}', COUNT(*) FROM {connection.ops.quote_name(table)}" for table in tables
+        ))
+        return dict(cursor.fetchall())
 
 
 @pytest.fixture(scope="session")
