@@ -6,6 +6,8 @@ no inline code, a Permissions-Policy that turns off every device feature we neve
 and no caching of pages, so that a shared phone's back button or cache shows nothing.
 """
 
+from .referrer import FORM_PAGE_POLICY
+
 CONTENT_SECURITY_POLICY = "; ".join(
     [
         "default-src 'none'",
@@ -62,6 +64,8 @@ def protective_headers(get_response):
         if request.path.startswith(EDITORIAL_ADMIN_PREFIX):
             response.headers["Content-Security-Policy"] = EDITORIAL_ADMIN_POLICY
             response.headers["X-Frame-Options"] = "SAMEORIGIN"
+            # Every admin page posts forms: see referrer.py for why no-referrer breaks them.
+            response.headers["Referrer-Policy"] = FORM_PAGE_POLICY
         response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         if response.get("Content-Type", "").startswith("text/html"):
