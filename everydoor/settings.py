@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "everydoor.referrals",
     "everydoor.readaloud",
     "everydoor.content",
+    "everydoor.directory",
     # Editorial content and its translation workflow, administered at /staff/cms/.
     "wagtail_localize",
     "wagtail_localize.locales",

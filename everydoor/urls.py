@@ -16,6 +16,7 @@ urlpatterns = [
     path("", first_choice, name="first-choice"),
     path("healthz", healthz, name="healthz"),
     path("audio/", include("everydoor.readaloud.urls")),
+    path("openreferral/", include("everydoor.directory.urls")),
     path("sw.js", service_worker, name="service-worker"),
     path("staff/admin/", admin_site.urls),
     path("staff/cms/", include(wagtailadmin_urls)),

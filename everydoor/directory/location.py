@@ -1,0 +1,73 @@
+"""Distances for search: postcodes to coordinates, and services ranked by how far they are.
+
+With coordinates loaded, places are found within a box around the postcode (indexed) and
+ranked by great-circle distance. Without them, search narrows to the postcode district
+(the "E15" of "E15 4QR"), matching an address there or a service area named after it.
+"""
+
+import math
+import re
+
+from django.db.models import Q
+
+from .models import Postcode
+
+EARTH_RADIUS_METRES = 6_371_000
+DEFAULT_PROXIMITY_METRES = 20_000
+UK_POSTCODE = re.compile(r"^([A-Z]{1,2}[0-9][A-Z0-9]?)\s*([0-9][A-Z]{2})?$")
+
+
+def normalised_postcode(text):
+    return re.sub(r"\s+", "", str(text)).upper()
+
+
+def district_of(text):
+    """ "e15 4qr" -> "E15"; an outward code alone ("E15") is its own district; else None."""
+    match = UK_POSTCODE.match(str(text).strip().upper())
+    return match.group(1) if match else None
+
+
+def coordinates_of(text):
+    found = Postcode.objects.filter(postcode=normalised_postcode(text)).first()
+    return (found.latitude, found.longitude) if found else None
+
+
+def distance_metres(latitude_1, longitude_1, latitude_2, longitude_2):
+    phi_1, phi_2 = math.radians(latitude_1), math.radians(latitude_2)
+    d_phi, d_lambda = phi_2 - phi_1, math.radians(longitude_2 - longitude_1)
+    a = math.sin(d_phi / 2) ** 2 + math.cos(phi_1) * math.cos(phi_2) * math.sin(d_lambda / 2) ** 2
+    return 2 * EARTH_RADIUS_METRES * math.asin(math.sqrt(a))
+
+
+def services_near(places, postcode, proximity_metres=None):
+    """ServiceAtLocation rows near `postcode`, nearest first, each with `distance_metres`
+    (None where only the district could be matched)."""
+    origin = coordinates_of(postcode)
+    if origin is None:
+        return _in_district(places, district_of(postcode))
+    reach = proximity_metres or DEFAULT_PROXIMITY_METRES
+    latitude, longitude = origin
+    d_latitude = math.degrees(reach / EARTH_RADIUS_METRES)
+    d_longitude = d_latitude / max(math.cos(math.radians(latitude)), 0.01)
+    nearby = places.filter(
+        location__latitude__range=(latitude - d_latitude, latitude + d_latitude),
+        location__longitude__range=(longitude - d_longitude, longitude + d_longitude),
+    )
+    ranked = []
+    for place in nearby:
+        place.distance_metres = distance_metres(latitude, longitude, place.location.latitude, place.location.longitude)
+        if place.distance_metres <= reach:
+            ranked.append(place)
+    return sorted(ranked, key=lambda place: (place.distance_metres, place.id))
+
+
+def _in_district(places, district):
+    if not district:
+        return []
+    matched = places.filter(
+        Q(location__addresses__postcode_district=district) | Q(service__service_areas__name__iexact=district)
+    ).distinct().order_by("id")
+    found = list(matched)
+    for place in found:
+        place.distance_metres = None
+    return found
