@@ -103,11 +103,18 @@ def site_for_reading(site_server, django_db_blocker):
 
 
 def ensure_starter_content():
+    """The starter guides in every language, and the made-up directory with one postcode."""
     from everydoor.content.models import GuidePage
     from everydoor.content.starter import load_starter_content
+    from everydoor.directory.feed import import_services
+    from everydoor.directory.models import Postcode, Service
+    from everydoor.directory.tests.helpers import demo_services
 
     if not GuidePage.objects.filter(locale__language_code="fr", live=True).exists():
         load_starter_content()
+    if not Service.objects.exists():
+        import_services(demo_services())
+        Postcode.objects.create(postcode="E154QR", latitude=51.5410, longitude=-0.0050)
 
 
 @pytest.fixture(scope="session")

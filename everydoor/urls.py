@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("help-now/", include("everydoor.crisis.urls")),
     path("check/", include("everydoor.screening.urls")),
     path("refer/", include("everydoor.referrals.urls")),
+    path("services/", include("everydoor.directory.public_urls")),
     path("", include("everydoor.content.urls")),
 )
 

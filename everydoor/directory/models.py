@@ -169,3 +169,24 @@ class Postcode(models.Model):
 
     def __str__(self):
         return self.postcode
+
+
+class ServiceTranslation(models.Model):
+    """A service's name and description in another language, kept apart from the Open
+    Referral record (which has one language). A draft until a reviewer approves it."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        APPROVED = "approved", "Approved by a reviewer"
+
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(max_length=16)
+    name = models.CharField(max_length=500)
+    description = models.TextField(blank=True)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["service", "language"], name="one_translation_per_language")]
+
+    def __str__(self):
+        return f"{self.service_id} ({self.language})"

@@ -21,6 +21,8 @@ LANGUAGE_PAGES = [
     "/{code}/guides/register-with-a-gp/",
     "/{code}/guides/urgent-help/",
     "/{code}/guides/search/?q=NHS",
+    "/{code}/services/",
+    "/{code}/services/?postcode=E15+4QR&within_km=10",
 ]
 
 

@@ -7,9 +7,11 @@ from django.contrib.auth.models import Group, Permission
 from django.core.management.base import BaseCommand, CommandError
 
 from everydoor.content.roles import COMMUNITY_REVIEWERS, CONTENT_EDITORS, TRANSLATORS, ensure_content_roles
+from everydoor.directory.feed import import_services
 from everydoor.referrals.models import Service
 
 DEMO_SERVICES = Path(__file__).resolve().parents[2] / "data" / "demo_services.json"
+DEMO_DIRECTORY = Path(__file__).resolve().parents[3] / "directory" / "data" / "demo_feed.json"
 COMMUNITY_WORKER = "community"
 DEMO_CONTENT_PEOPLE = {"editor": CONTENT_EDITORS, "translator": TRANSLATORS, "reviewer": COMMUNITY_REVIEWERS}
 
@@ -25,6 +27,7 @@ class Command(BaseCommand):
             service, _created = Service.objects.update_or_create(name=entry["name"], defaults=entry)
             service.staff.add(self._demo_user(username))
         ensure_content_roles()
+        import_services(json.loads(DEMO_DIRECTORY.read_text(encoding="utf-8"))["services"])
         worker = self._demo_user(COMMUNITY_WORKER)
         worker.user_permissions.add(Permission.objects.get(codename="work_community_queue"))
         for username, role in DEMO_CONTENT_PEOPLE.items():

@@ -1,0 +1,123 @@
+"""Search for people: services by need, language spoken, distance, cost, opening now and age.
+
+The database narrows by need, language, age, cost and (with a postcode) a box around the
+person; distance and "open now" are worked out for the few hundred rows that remain.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.utils import timezone
+
+from . import models as m
+from .access import STAFF_LANGUAGE, access_facts
+from .location import services_near
+
+DAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+RESULT_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class DirectoryQuery:
+    need: str = ""
+    language: str = ""
+    postcode: str = ""
+    within_km: int = 20
+    free_only: bool = False
+    open_now: bool = False
+    age: int | None = None
+
+
+@dataclass
+class Result:
+    place: object
+    service: object
+    distance_metres: float | None
+    is_free: bool
+    is_open_now: bool
+    facts: dict = field(default_factory=dict)
+    translation: object = None
+
+
+def search_directory(query, language_code, now=None):
+    """Up to RESULT_LIMIT results, nearest first when a postcode was given."""
+    now = timezone.localtime(now or timezone.now())
+    places = _narrowed(query)
+    if query.postcode:
+        ranked = services_near(places, query.postcode, proximity_metres=query.within_km * 1000)
+        by_phone = list(places.filter(location__location_type=m.Location.Type.VIRTUAL).order_by("service__name"))
+        for place in by_phone:
+            place.distance_metres = None
+        found = ranked + [place for place in by_phone if place not in ranked]
+    else:
+        found = list(places.order_by("service__name", "id")[: RESULT_LIMIT * 2])
+    results = [_result(place, language_code, now) for place in found]
+    if query.open_now:
+        results = [result for result in results if result.is_open_now]
+    return results[:RESULT_LIMIT]
+
+
+def _narrowed(query):
+    services = m.Service.objects.filter(status=m.Service.Status.ACTIVE)
+    if query.need:
+        services = services.filter(Exists(m.Attribute.objects.filter(service=OuterRef("pk"),
+                                                                     taxonomy_term_id=query.need)))
+    if query.language:
+        services = services.filter(
+            Exists(m.Language.objects.filter(service=OuterRef("pk"), code=query.language))
+            | Exists(m.Attribute.objects.filter(service=OuterRef("pk"), taxonomy_term_id=STAFF_LANGUAGE,
+                                                value=query.language))
+        )
+    if query.age is not None:
+        services = services.filter(Q(minimum_age__isnull=True) | Q(minimum_age__lte=query.age))
+        services = services.filter(Q(maximum_age__isnull=True) | Q(maximum_age__gte=query.age))
+    if query.free_only:
+        services = services.filter(Exists(_free_options()))
+    return (
+        m.ServiceAtLocation.objects.filter(service__in=services)
+        .select_related("service__organization", "location")
+        .prefetch_related(
+            "location__addresses", "schedules", "service__phones", "service__schedules", "service__languages",
+            "service__cost_options", "service__translations",
+            Prefetch("service__attributes", queryset=m.Attribute.objects.select_related("taxonomy_term")),
+        )
+    )
+
+
+def _free_options():
+    return m.CostOption.objects.filter(service=OuterRef("pk")).filter(Q(amount=0) | Q(option__iexact="free"))
+
+
+def _result(place, language_code, now):
+    service = place.service
+    translation = next((item for item in service.translations.all() if item.language == language_code), None)
+    return Result(
+        place=place,
+        service=service,
+        distance_metres=getattr(place, "distance_metres", None),
+        is_free=any(option.amount == 0 or option.option.lower() == "free" for option in service.cost_options.all()),
+        is_open_now=is_open(list(place.schedules.all()) + list(service.schedules.all()), now),
+        facts=access_facts(service),
+        translation=translation,
+    )
+
+
+def is_open(schedules, now):
+    """Open at `now` by any weekly schedule (byday, opens_at, closes_at)."""
+    today = DAY_CODES[now.weekday()]
+    moment = now.time()
+    for schedule in schedules:
+        days = [day.strip().upper() for day in schedule.byday.split(",") if day.strip()]
+        if schedule.freq.upper() not in ("", "WEEKLY") or (days and today not in days):
+            continue
+        if schedule.opens_at and schedule.closes_at and schedule.opens_at <= moment < schedule.closes_at:
+            return True
+    return False
+
+
+def opening_days(schedule):
+    """The days of a weekly schedule as indexes 0 (Monday) to 6, for showing them."""
+    return [DAY_CODES.index(day.strip().upper()) for day in schedule.byday.split(",")
+            if day.strip().upper() in DAY_CODES]
+
+
