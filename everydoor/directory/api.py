@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 
 from . import models as m
 from .feed import location_document, service_document, term_document
-from .location import services_near
+from .location import in_order, services_near
 
 API_VERSION = "HSDS-UK-3.0"
 PROFILE = "https://openreferraluk.org/"
@@ -57,10 +57,9 @@ def service_at_locations(request):
     places = m.ServiceAtLocation.objects.filter(service__in=services_found).select_related("service", "location")
     if postcode:
         proximity = _number(request.GET, "proximity", default=None)
-        places = services_near(places, postcode, proximity_metres=proximity)
-    else:
-        places = list(places.order_by("id"))
-    return JsonResponse(_page(request.GET, places, _at_location_document))
+        ranked = services_near(places, postcode, proximity_metres=proximity)
+        return JsonResponse(_page(request.GET, ranked, lambda pair: _at_location_document(in_order(places, [pair])[0])))
+    return JsonResponse(_page(request.GET, places.order_by("id"), _at_location_document))
 
 
 @api_view

@@ -40,8 +40,9 @@ def distance_metres(latitude_1, longitude_1, latitude_2, longitude_2):
 
 
 def services_near(places, postcode, proximity_metres=None):
-    """ServiceAtLocation rows near `postcode`, nearest first, each with `distance_metres`
-    (None where only the district could be matched)."""
+    """(ServiceAtLocation id, metres) near `postcode`, nearest first; metres is None where
+    only the district could be matched. Only ids and coordinates are read here, so a wide
+    search stays cheap: callers load the few rows they show."""
     origin = coordinates_of(postcode)
     if origin is None:
         return _in_district(places, district_of(postcode))
@@ -49,16 +50,16 @@ def services_near(places, postcode, proximity_metres=None):
     latitude, longitude = origin
     d_latitude = math.degrees(reach / EARTH_RADIUS_METRES)
     d_longitude = d_latitude / max(math.cos(math.radians(latitude)), 0.01)
-    nearby = places.filter(
+    candidates = places.filter(
         location__latitude__range=(latitude - d_latitude, latitude + d_latitude),
         location__longitude__range=(longitude - d_longitude, longitude + d_longitude),
-    )
+    ).values_list("id", "location__latitude", "location__longitude")
     ranked = []
-    for place in nearby:
-        place.distance_metres = distance_metres(latitude, longitude, place.location.latitude, place.location.longitude)
-        if place.distance_metres <= reach:
-            ranked.append(place)
-    return sorted(ranked, key=lambda place: (place.distance_metres, place.id))
+    for place_id, place_latitude, place_longitude in candidates:
+        metres = distance_metres(latitude, longitude, place_latitude, place_longitude)
+        if metres <= reach:
+            ranked.append((place_id, metres))
+    return sorted(ranked, key=lambda pair: (pair[1], pair[0]))
 
 
 def _in_district(places, district):
@@ -66,8 +67,16 @@ def _in_district(places, district):
         return []
     matched = places.filter(
         Q(location__addresses__postcode_district=district) | Q(service__service_areas__name__iexact=district)
-    ).distinct().order_by("id")
-    found = list(matched)
-    for place in found:
-        place.distance_metres = None
+    ).order_by("id").values_list("id", flat=True).distinct()
+    return [(place_id, None) for place_id in matched]
+
+
+def in_order(places, ranked):
+    """The rows for (id, metres) pairs, in that order, each with `distance_metres`."""
+    rows = places.in_bulk([place_id for place_id, _metres in ranked])
+    found = []
+    for place_id, metres in ranked:
+        if place_id in rows:
+            rows[place_id].distance_metres = metres
+            found.append(rows[place_id])
     return found

@@ -11,10 +11,12 @@ from django.utils import timezone
 
 from . import models as m
 from .access import STAFF_LANGUAGE, access_facts
-from .location import services_near
+from .location import in_order, services_near
 
 DAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
-RESULT_LIMIT = 50
+# The nearest twenty: enough to choose from on a phone, small enough for a slow connection.
+RESULT_LIMIT = 20
+PHONE_LIMIT = 5
 
 
 @dataclass(frozen=True)
@@ -40,21 +42,21 @@ class Result:
 
 
 def search_directory(query, language_code, now=None):
-    """Up to RESULT_LIMIT results, nearest first when a postcode was given."""
+    """Up to RESULT_LIMIT results, nearest first when a postcode was given, then up to
+    PHONE_LIMIT that work by phone or online."""
     now = timezone.localtime(now or timezone.now())
     places = _narrowed(query)
-    if query.postcode:
-        ranked = services_near(places, query.postcode, proximity_metres=query.within_km * 1000)
-        by_phone = list(places.filter(location__location_type=m.Location.Type.VIRTUAL).order_by("service__name"))
-        for place in by_phone:
-            place.distance_metres = None
-        found = ranked + [place for place in by_phone if place not in ranked]
-    else:
-        found = list(places.order_by("service__name", "id")[: RESULT_LIMIT * 2])
-    results = [_result(place, language_code, now) for place in found]
     if query.open_now:
-        results = [result for result in results if result.is_open_now]
-    return results[:RESULT_LIMIT]
+        places = places.filter(Exists(_open_schedules(now)))
+    if query.postcode:
+        ranked = services_near(places, query.postcode, proximity_metres=query.within_km * 1000)[:RESULT_LIMIT]
+        by_phone = places.filter(location__location_type=m.Location.Type.VIRTUAL).order_by("service__name")
+        # Phone and online services have no place on the map, so a few follow the nearest.
+        phone_ids = [(place_id, None) for place_id in by_phone.values_list("id", flat=True)[:PHONE_LIMIT]]
+        found = in_order(_with_details(places, language_code), ranked + phone_ids)
+    else:
+        found = list(_with_details(places, language_code).order_by("service__name", "id")[:RESULT_LIMIT])
+    return [_result(place, language_code, now) for place in found]
 
 
 def _narrowed(query):
@@ -73,14 +75,30 @@ def _narrowed(query):
         services = services.filter(Q(maximum_age__isnull=True) | Q(maximum_age__gte=query.age))
     if query.free_only:
         services = services.filter(Exists(_free_options()))
+    return m.ServiceAtLocation.objects.filter(service__in=services)
+
+
+def _with_details(places, language_code):
     return (
-        m.ServiceAtLocation.objects.filter(service__in=services)
-        .select_related("service__organization", "location")
+        places.select_related("service__organization", "location")
         .prefetch_related(
             "location__addresses", "schedules", "service__phones", "service__schedules", "service__languages",
-            "service__cost_options", "service__translations",
+            "service__cost_options",
+            Prefetch("service__translations", queryset=m.ServiceTranslation.objects.filter(language=language_code)),
             Prefetch("service__attributes", queryset=m.Attribute.objects.select_related("taxonomy_term")),
         )
+    )
+
+
+def _open_schedules(now):
+    """Weekly schedules, of the service or of this place, open at `now` (as is_open decides)."""
+    today = DAY_CODES[now.weekday()]
+    return m.Schedule.objects.filter(
+        Q(service=OuterRef("service")) | Q(service_at_location=OuterRef("pk")),
+        Q(freq="") | Q(freq__iexact="WEEKLY"),
+        Q(byday="") | Q(byday__icontains=today),
+        opens_at__lte=now.time(),
+        closes_at__gt=now.time(),
     )
 
 

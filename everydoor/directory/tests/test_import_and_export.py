@@ -126,3 +126,13 @@ def test_the_import_command_refuses_a_file_that_is_not_a_feed(tmp_path):
     feed.write_text("{not json")
     with pytest.raises(CommandError, match="Cannot read"):
         call_command("import_openreferral", str(feed))
+
+
+def test_a_feed_is_read_page_by_page_from_an_open_referral_api(site):
+    """Our own API serves as the other directory: its pages of services import whole."""
+    import_services(demo_services())
+    before = [service_document(service) for service in Service.objects.order_by("id")]
+    output = io.StringIO()
+    call_command("import_openreferral", f"{site}/openreferral/", "--per-page", "2", stdout=output)
+    assert "5 service(s) imported, 0 rejected" in output.getvalue()
+    assert [service_document(service) for service in Service.objects.order_by("id")] == before

@@ -16,9 +16,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("source", help="A .json file, or https://… base URL of an Open Referral UK API")
+        parser.add_argument("--per-page", type=int, default=100, help="Services per page when reading an API")
 
-    def handle(self, *args, source, **options):
-        documents = _from_url(source) if source.startswith(("http://", "https://")) else _from_file(Path(source))
+    def handle(self, *args, source, per_page=100, **options):
+        if source.startswith(("http://", "https://")):
+            documents = _from_url(source, per_page)
+        else:
+            documents = _from_file(Path(source))
         report = import_services(documents)
         self.stdout.write(f"{len(report.imported)} service(s) imported, {len(report.rejected)} rejected")
         for position, record_id, reasons in report.rejected:
@@ -46,10 +50,11 @@ def _from_file(path):
         raise CommandError(f"Cannot read {path}: {problem}") from problem
 
 
-def _from_url(base):
+def _from_url(base, per_page):
     documents, page = [], 1
     while page <= MAX_PAGES:
-        with urllib.request.urlopen(f"{base.rstrip('/')}/services?page={page}&per_page=100", timeout=60) as reply:
+        address = f"{base.rstrip('/')}/services?page={page}&per_page={per_page}"
+        with urllib.request.urlopen(address, timeout=60) as reply:
             envelope = json.load(reply)
         documents += services_in(envelope)
         if envelope.get("last_page", True):

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from everydoor.content.roles import COMMUNITY_REVIEWERS, CONTENT_EDITORS, TRANSLATORS, ensure_content_roles
 from everydoor.directory.feed import import_services
+from everydoor.directory.postcodes import load_postcodes
 from everydoor.referrals.models import Service
 
 DEMO_SERVICES = Path(__file__).resolve().parents[2] / "data" / "demo_services.json"
@@ -28,6 +29,7 @@ class Command(BaseCommand):
             service.staff.add(self._demo_user(username))
         ensure_content_roles()
         import_services(json.loads(DEMO_DIRECTORY.read_text(encoding="utf-8"))["services"])
+        load_postcodes(DEMO_DIRECTORY.with_name("demo_postcodes.csv"))
         worker = self._demo_user(COMMUNITY_WORKER)
         worker.user_permissions.add(Permission.objects.get(codename="work_community_queue"))
         for username, role in DEMO_CONTENT_PEOPLE.items():
