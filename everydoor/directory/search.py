@@ -74,16 +74,17 @@ def _narrowed(query):
         services = services.filter(Q(minimum_age__isnull=True) | Q(minimum_age__lte=query.age))
         services = services.filter(Q(maximum_age__isnull=True) | Q(maximum_age__gte=query.age))
     if query.free_only:
-        services = services.filter(Exists(_free_options()))
+        services = services.filter(Exists(_free_options().filter(service=OuterRef("pk"))))
     return m.ServiceAtLocation.objects.filter(service__in=services)
 
 
 def _with_details(places, language_code):
+    free = _free_options().filter(service=OuterRef("service"))
     return (
-        places.select_related("service__organization", "location")
+        places.select_related("service", "location")
+        .annotate(is_free=Exists(free))
         .prefetch_related(
             "location__addresses", "schedules", "service__phones", "service__schedules", "service__languages",
-            "service__cost_options",
             Prefetch("service__translations", queryset=m.ServiceTranslation.objects.filter(language=language_code)),
             Prefetch("service__attributes", queryset=m.Attribute.objects.select_related("taxonomy_term")),
         )
@@ -103,7 +104,7 @@ def _open_schedules(now):
 
 
 def _free_options():
-    return m.CostOption.objects.filter(service=OuterRef("pk")).filter(Q(amount=0) | Q(option__iexact="free"))
+    return m.CostOption.objects.filter(Q(amount=0) | Q(option__iexact="free"))
 
 
 def _result(place, language_code, now):
@@ -113,7 +114,7 @@ def _result(place, language_code, now):
         place=place,
         service=service,
         distance_metres=getattr(place, "distance_metres", None),
-        is_free=any(option.amount == 0 or option.option.lower() == "free" for option in service.cost_options.all()),
+        is_free=place.is_free,
         is_open_now=is_open(list(place.schedules.all()) + list(service.schedules.all()), now),
         facts=access_facts(service),
         translation=translation,
