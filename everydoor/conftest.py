@@ -96,13 +96,13 @@ def site_for_reading(site_server, django_db_blocker):
     the fixture fails the test if a page did write. The starter guides are there in every
     language (loaded again only after a test that flushed the database)."""
     with django_db_blocker.unblock():
-        ensure_starter_content()
+        ensure_reading_content()
         before = _row_counts()
         yield site_server.url
         assert _row_counts() == before, "a page that should only be read wrote to the database"
 
 
-def ensure_starter_content():
+def ensure_reading_content():
     """The starter guides in every language, and the made-up directory with one postcode."""
     from everydoor.content.models import GuidePage
     from everydoor.content.starter import load_starter_content
@@ -127,7 +127,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     from everydoor.readaloud.models import Recording
 
     with django_db_blocker.unblock():
-        ensure_starter_content()
+        ensure_reading_content()
         Recording.objects.all().delete()
         DBTaskResult.objects.all().delete()
 

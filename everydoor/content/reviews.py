@@ -57,14 +57,14 @@ def translation_state(page, review=None):
 @transaction.atomic
 def record_translation_published(page):
     """A translated page was published: note which English it follows; new wording is a draft."""
-    source = source_page_of(page)
+    source_digest = content_digest(source_page_of(page))
     digest = content_digest(page)
     review, created = TranslationReview.objects.select_for_update().get_or_create(
-        page=page, defaults={"source_digest": content_digest(source), "translation_digest": digest}
+        page=page, defaults={"source_digest": source_digest, "translation_digest": digest}
     )
     if created:
         return review
-    review.source_digest = content_digest(source)
+    review.source_digest = source_digest
     if review.translation_digest != digest:
         review.translation_digest = digest
         review.translated_at = timezone.now()
@@ -95,15 +95,10 @@ def approve_translation(page, reviewer):
 @dataclass(frozen=True)
 class TranslationRow:
     page: object
-    source_page: object
     language: str
     state: TranslationState
     segments_total: int
     segments_translated: int
-
-    @property
-    def progress(self):
-        return self.segments_translated / self.segments_total if self.segments_total else 1.0
 
 
 def translation_overview(language_code=None):
@@ -121,7 +116,7 @@ def translation_overview(language_code=None):
             source__object_id=page.translation_key, target_locale=page.locale
         ).first()
         total, translated = translation.get_progress() if translation else (0, 0)
-        rows.append(TranslationRow(page, state.source_page, page.locale.language_code, state, total, translated))
+        rows.append(TranslationRow(page, page.locale.language_code, state, total, translated))
     return rows
 
 

@@ -108,8 +108,7 @@ def load_translation(language_code, pages, update_existing=True):
     for page in pages:
         if not update_existing and page.has_translation(locale):
             continue
-        source, _created = TranslationSource.get_or_create_from_instance(page)
-        translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+        source, translation = _translation_job(page, locale)
         po = polib.POFile()
         po.extend(entries.get(page.slug, []))
         translation.import_po(po, tool_name="EveryDoor starter content")
@@ -117,6 +116,13 @@ def load_translation(language_code, pages, update_existing=True):
             _publish_translation(page, source, locale)
             published += 1
     return published
+
+
+def _translation_job(page, locale):
+    """wagtail-localize's source for the page and its translation into `locale`, made if new."""
+    source, _created = TranslationSource.get_or_create_from_instance(page)
+    translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+    return source, translation
 
 
 def _publish_translation(page, source, locale):
@@ -160,8 +166,7 @@ def export_starter_po(language_code, pages):
     combined = polib.POFile(wrapwidth=0)
     combined.metadata = {"Content-Type": "text/plain; charset=utf-8", "Language": language_code}
     for page in pages:
-        source, _created = TranslationSource.get_or_create_from_instance(page)
-        translation, _created = Translation.objects.get_or_create(source=source, target_locale=locale)
+        _source, translation = _translation_job(page, locale)
         for entry in translation.export_po():
             if entry.obsolete:
                 continue

@@ -39,7 +39,7 @@ def root(request):
 @api_view
 def services(request):
     found = _filtered_services(request.GET)
-    return JsonResponse(_page(request.GET, found, service_document))
+    return JsonResponse(_page(request.GET, found, _each(service_document)))
 
 
 @api_view
@@ -58,14 +58,15 @@ def service_at_locations(request):
     if postcode:
         proximity = _number(request.GET, "proximity", default=None)
         ranked = services_near(places, postcode, proximity_metres=proximity)
-        return JsonResponse(_page(request.GET, ranked, lambda pair: _at_location_document(in_order(places, [pair])[0])))
-    return JsonResponse(_page(request.GET, places.order_by("id"), _at_location_document))
+        documents = _each(_at_location_document)
+        return JsonResponse(_page(request.GET, ranked, lambda pairs: documents(in_order(places, pairs))))
+    return JsonResponse(_page(request.GET, places.order_by("id"), _each(_at_location_document)))
 
 
 @api_view
 def taxonomies(request):
     names = sorted(set(m.TaxonomyTerm.objects.exclude(taxonomy="").values_list("taxonomy", flat=True)))
-    return JsonResponse(_page(request.GET, names, lambda name: {"id": name, "name": name, "description": name}))
+    return JsonResponse(_page(request.GET, names, _each(lambda name: {"id": name, "name": name, "description": name})))
 
 
 @api_view
@@ -73,7 +74,7 @@ def taxonomy_terms(request):
     terms = m.TaxonomyTerm.objects.order_by("id")
     if request.GET.get("taxonomy_id"):
         terms = terms.filter(taxonomy=request.GET["taxonomy_id"])
-    return JsonResponse(_page(request.GET, terms, term_document))
+    return JsonResponse(_page(request.GET, terms, _each(term_document)))
 
 
 def _service_queryset():
@@ -108,13 +109,19 @@ def _at_location_document(place):
     return {**document, **place.extra}
 
 
-def _page(params, items, to_document):
+def _each(to_document):
+    return lambda items: [to_document(item) for item in items]
+
+
+def _page(params, items, to_documents):
+    """One page of `items` in the standard's envelope; `to_documents` turns that page's items
+    into documents all at once, so rows a page needs can be loaded together."""
     page_number = _number(params, "page", default=1, smallest=1)
     size = min(_number(params, "per_page", default=50, smallest=1), MAX_PER_PAGE)
-    total = items.count() if hasattr(items, "count") and not isinstance(items, list) else len(items)
+    total = len(items) if isinstance(items, list) else items.count()
     total_pages = max(1, -(-total // size))
     start = (page_number - 1) * size
-    contents = [to_document(item) for item in items[start:start + size]]
+    contents = to_documents(items[start:start + size])
     return {"total_items": total, "total_pages": total_pages, "page_number": page_number, "size": size,
             "first_page": page_number == 1, "last_page": page_number >= total_pages,
             "empty": not contents, "contents": contents}

@@ -45,6 +45,9 @@ SERVICE_LISTS = {"service_at_locations": "service_at_location", "contacts": "con
                  "schedules": "schedule", "cost_options": "cost_option", "service_areas": "service_area",
                  "languages": "language", "attributes": "attribute"}
 LOCATION_LISTS = {"addresses": "address", "phones": "phone", "languages": "language"}
+# The lists whose items belong to the service directly (the others nest further).
+SERVICE_OWN_LISTS = {"phones": "phone", "schedules": "schedule", "cost_options": "cost_option",
+                     "service_areas": "service_area", "languages": "language"}
 NESTED = {"service": {*SERVICE_LISTS, "organization", "organization_id"},
           "service_at_location": {"location", "location_id", "service_id", "schedules"},
           "location": set(LOCATION_LISTS), "contact": {"phones"},
@@ -131,8 +134,7 @@ def save_service(document):
         contact = _save("contact", item, service=service)
         for phone in item.get("phones") or []:
             _save("phone", phone, contact=contact)
-    for key, kind in [("phones", "phone"), ("schedules", "schedule"), ("cost_options", "cost_option"),
-                      ("service_areas", "service_area"), ("languages", "language")]:
+    for key, kind in SERVICE_OWN_LISTS.items():
         for item in document.get(key) or []:
             _save(kind, item, service=service)
     for item in document.get("attributes") or []:
@@ -240,8 +242,7 @@ def service_document(service):
          "phones": [_document("phone", phone) for phone in contact.phones.order_by("id")]}
         for contact in service.contacts.order_by("id")
     ]
-    for key, kind in [("phones", "phone"), ("schedules", "schedule"), ("cost_options", "cost_option"),
-                      ("service_areas", "service_area"), ("languages", "language")]:
+    for key, kind in SERVICE_OWN_LISTS.items():
         document[key] = [_document(kind, item) for item in getattr(service, key).order_by("id")]
     document["attributes"] = [
         {**_document("attribute", attribute), "link_id": service.id, "link_entity": "service",

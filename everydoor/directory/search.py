@@ -53,10 +53,10 @@ def search_directory(query, language_code, now=None):
         by_phone = places.filter(location__location_type=m.Location.Type.VIRTUAL).order_by("service__name")
         # Phone and online services have no place on the map, so a few follow the nearest.
         phone_ids = [(place_id, None) for place_id in by_phone.values_list("id", flat=True)[:PHONE_LIMIT]]
-        found = in_order(_with_details(places, language_code), ranked + phone_ids)
+        found = in_order(_with_details(places, language_code, now), ranked + phone_ids)
     else:
-        found = list(_with_details(places, language_code).order_by("service__name", "id")[:RESULT_LIMIT])
-    return [_result(place, language_code, now) for place in found]
+        found = list(_with_details(places, language_code, now).order_by("service__name", "id")[:RESULT_LIMIT])
+    return [_result(place, language_code) for place in found]
 
 
 def _narrowed(query):
@@ -78,13 +78,13 @@ def _narrowed(query):
     return m.ServiceAtLocation.objects.filter(service__in=services)
 
 
-def _with_details(places, language_code):
+def _with_details(places, language_code, now):
     free = _free_options().filter(service=OuterRef("service"))
     return (
         places.select_related("service", "location")
-        .annotate(is_free=Exists(free))
+        .annotate(is_free=Exists(free), is_open_now=Exists(_open_schedules(now)))
         .prefetch_related(
-            "location__addresses", "schedules", "service__phones", "service__schedules", "service__languages",
+            "location__addresses", "service__phones", "service__schedules", "service__languages",
             Prefetch("service__translations", queryset=m.ServiceTranslation.objects.filter(language=language_code)),
             Prefetch("service__attributes", queryset=m.Attribute.objects.select_related("taxonomy_term")),
         )
@@ -92,7 +92,7 @@ def _with_details(places, language_code):
 
 
 def _open_schedules(now):
-    """Weekly schedules, of the service or of this place, open at `now` (as is_open decides)."""
+    """Weekly schedules, of the service or of this place, open at `now`."""
     today = DAY_CODES[now.weekday()]
     return m.Schedule.objects.filter(
         Q(service=OuterRef("service")) | Q(service_at_location=OuterRef("pk")),
@@ -107,7 +107,7 @@ def _free_options():
     return m.CostOption.objects.filter(Q(amount=0) | Q(option__iexact="free"))
 
 
-def _result(place, language_code, now):
+def _result(place, language_code):
     service = place.service
     translation = next((item for item in service.translations.all() if item.language == language_code), None)
     return Result(
@@ -115,23 +115,10 @@ def _result(place, language_code, now):
         service=service,
         distance_metres=getattr(place, "distance_metres", None),
         is_free=place.is_free,
-        is_open_now=is_open(list(place.schedules.all()) + list(service.schedules.all()), now),
+        is_open_now=place.is_open_now,
         facts=access_facts(service),
         translation=translation,
     )
-
-
-def is_open(schedules, now):
-    """Open at `now` by any weekly schedule (byday, opens_at, closes_at)."""
-    today = DAY_CODES[now.weekday()]
-    moment = now.time()
-    for schedule in schedules:
-        days = [day.strip().upper() for day in schedule.byday.split(",") if day.strip()]
-        if schedule.freq.upper() not in ("", "WEEKLY") or (days and today not in days):
-            continue
-        if schedule.opens_at and schedule.closes_at and schedule.opens_at <= moment < schedule.closes_at:
-            return True
-    return False
 
 
 def opening_days(schedule):

@@ -47,8 +47,7 @@ def access_notes(result):
         notes.append(_("You do not need to be registered with a GP"))
     elif is_yes(facts, ASKS_GP):
         notes.append(_("You need to be registered with a GP"))
-    documents = [value for value in facts.get(DOCUMENTS, []) if value and value.lower() != "none"]
-    if facts.get(DOCUMENTS) and not documents:
+    if facts.get(DOCUMENTS) and not documents_asked(result):
         notes.append(_("No documents needed"))
     return notes
 
