@@ -21,9 +21,10 @@ def free_port():
 
 
 @contextmanager
-def running_site(workdir, database_url, workers=None):
+def running_site(workdir, database_url, workers=None, role="all"):
     """Yield the site's base URL; stop gunicorn and the worker afterwards. Without
-    `workers`, gunicorn runs as many as bin/production would."""
+    `workers`, gunicorn runs as many as bin/production would. `role` is bin/production's
+    argument: "web" serves an already migrated database with no task worker beside it."""
     port = free_port()
     environment = {**os.environ, "DATABASE_URL": database_url,
                    "BIND": f"127.0.0.1:{port}", "DEBUG": "0",
@@ -31,7 +32,7 @@ def running_site(workdir, database_url, workers=None):
                    "STATIC_ROOT": f"{workdir}/static", "PYTHON": sys.executable}
     if workers:
         environment["WEB_CONCURRENCY"] = str(workers)
-    process = subprocess.Popen([str(ROOT / "bin" / "production")], env=environment,
+    process = subprocess.Popen([str(ROOT / "bin" / "production"), role], env=environment,
                                start_new_session=True, stdout=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:

@@ -57,7 +57,8 @@ def service_at_locations(request):
     places = m.ServiceAtLocation.objects.filter(service__in=services_found).select_related("service", "location")
     if postcode:
         proximity = _number(request.GET, "proximity", default=None)
-        ranked = services_near(places, postcode, proximity_metres=proximity)
+        entries = m.SearchEntry.objects.filter(service__in=services_found)
+        ranked = services_near(entries, postcode, proximity_metres=proximity)
         documents = _each(_at_location_document)
         return JsonResponse(_page(request.GET, ranked, lambda pairs: documents(in_order(places, pairs))))
     return JsonResponse(_page(request.GET, places.order_by("id"), _each(_at_location_document)))

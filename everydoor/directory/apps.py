@@ -9,7 +9,10 @@ class DirectoryConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from .index import connect_signals
+
         post_migrate.connect(_directory_editors, sender=self)
+        connect_signals()
 
 
 def _directory_editors(sender, **kwargs):

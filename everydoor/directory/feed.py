@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.dateparse import parse_date, parse_datetime, parse_time
 
 from . import models as m
+from .index import refreshed_once
 
 # Per object: its model, the fields kept in columns, the fields the UK profile requires,
 # and the enumerations it checks. Nested objects and lists are handled by the code below.
@@ -75,7 +76,7 @@ def import_services(documents):
             report.rejected.append((position, _id_of(document), reasons))
             continue
         try:
-            with transaction.atomic():
+            with transaction.atomic(), refreshed_once():
                 save_service(document)
         except RecordProblem as problem:
             report.rejected.append((position, _id_of(document), [str(problem)]))

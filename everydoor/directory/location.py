@@ -3,13 +3,13 @@
 With coordinates loaded, places are found within a box around the postcode (indexed) and
 ranked by great-circle distance. Without them, search narrows to the postcode district
 (the "E15" of "E15 4QR"), matching an address there or a service area named after it.
+Both read the search entries (index.py), not the Open Referral tables.
 """
 
 import math
 import re
 
-from django.db.models import Q
-
+from .index import listed_item
 from .models import Postcode
 
 EARTH_RADIUS_METRES = 6_371_000
@@ -39,21 +39,21 @@ def distance_metres(latitude_1, longitude_1, latitude_2, longitude_2):
     return 2 * EARTH_RADIUS_METRES * math.asin(math.sqrt(a))
 
 
-def services_near(places, postcode, proximity_metres=None):
-    """(ServiceAtLocation id, metres) near `postcode`, nearest first; metres is None where
-    only the district could be matched. Only ids and coordinates are read here, so a wide
-    search stays cheap: callers load the few rows they show."""
+def services_near(entries, postcode, proximity_metres=None):
+    """(ServiceAtLocation id, metres) of the search entries near `postcode`, nearest first;
+    metres is None where only the district could be matched. Only ids and coordinates are
+    read here, so a wide search stays cheap: callers load the few rows they show."""
     origin = coordinates_of(postcode)
     if origin is None:
-        return _in_district(places, district_of(postcode))
+        return _in_district(entries, district_of(postcode))
     reach = proximity_metres or DEFAULT_PROXIMITY_METRES
     latitude, longitude = origin
     d_latitude = math.degrees(reach / EARTH_RADIUS_METRES)
     d_longitude = d_latitude / max(math.cos(math.radians(latitude)), 0.01)
-    candidates = places.filter(
-        location__latitude__range=(latitude - d_latitude, latitude + d_latitude),
-        location__longitude__range=(longitude - d_longitude, longitude + d_longitude),
-    ).values_list("id", "location__latitude", "location__longitude")
+    candidates = entries.filter(
+        latitude__range=(latitude - d_latitude, latitude + d_latitude),
+        longitude__range=(longitude - d_longitude, longitude + d_longitude),
+    ).values_list("place_id", "latitude", "longitude")
     ranked = []
     for place_id, place_latitude, place_longitude in candidates:
         metres = distance_metres(latitude, longitude, place_latitude, place_longitude)
@@ -62,13 +62,11 @@ def services_near(places, postcode, proximity_metres=None):
     return sorted(ranked, key=lambda pair: (pair[1], pair[0]))
 
 
-def _in_district(places, district):
+def _in_district(entries, district):
     if not district:
         return []
-    matched = places.filter(
-        Q(location__addresses__postcode_district=district) | Q(service__service_areas__name__iexact=district)
-    ).order_by("id").values_list("id", flat=True).distinct()
-    return [(place_id, None) for place_id in matched]
+    matched = entries.filter(districts__contains=listed_item(district)).order_by("place_id")
+    return [(place_id, None) for place_id in matched.values_list("place_id", flat=True)]
 
 
 def in_order(places, ranked):

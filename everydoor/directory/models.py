@@ -190,3 +190,38 @@ class ServiceTranslation(models.Model):
 
     def __str__(self):
         return f"{self.service_id} ({self.language})"
+
+
+class SearchEntry(models.Model):
+    """A service at a location as search sees it: one narrow row holding what people filter
+    by, so a search is one indexed query instead of joins across a dozen Open Referral
+    tables. Derived data, kept in step by index.py; never edited by hand."""
+
+    place = models.OneToOneField(ServiceAtLocation, primary_key=True, on_delete=models.CASCADE,
+                                 related_name="search_entry")
+    service = models.ForeignKey(Service, on_delete=models.CASCADE, related_name="search_entries")
+    active = models.BooleanField()
+    name = models.CharField(max_length=500)
+    virtual = models.BooleanField()
+    latitude = models.FloatField(null=True)
+    longitude = models.FloatField(null=True)
+    # Lists written "|a|b|" so one LIKE finds a whole item: language codes offered or spoken
+    # by staff, taxonomy term ids, and postcode districts or area names (in capitals).
+    languages = models.TextField()
+    needs = models.TextField()
+    districts = models.TextField()
+    free = models.BooleanField()
+    minimum_age = models.PositiveSmallIntegerField(null=True)
+    maximum_age = models.PositiveSmallIntegerField(null=True)
+
+    class Meta:
+        verbose_name_plural = "search entries"
+        indexes = [
+            models.Index(fields=["latitude", "longitude"], condition=models.Q(active=True),
+                         name="search_entry_active_position"),
+            models.Index(fields=["virtual", "name"], condition=models.Q(active=True),
+                         name="search_entry_active_by_name"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} at {self.place_id}"

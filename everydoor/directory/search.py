@@ -1,7 +1,8 @@
 """Search for people: services by need, language spoken, distance, cost, opening now and age.
 
-The database narrows by need, language, age, cost and (with a postcode) a box around the
-person; distance and "open now" are worked out for the few hundred rows that remain.
+One indexed query over the search entries (index.py) narrows by need, language, age,
+cost, "open now" and (with a postcode) a box around the person; distance is worked out for
+the few hundred rows that remain, and details are loaded only for the results shown.
 """
 
 from dataclasses import dataclass, field
@@ -10,7 +11,8 @@ from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from . import models as m
-from .access import STAFF_LANGUAGE, access_facts
+from .access import access_facts
+from .index import listed_item
 from .location import in_order, services_near
 
 DAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
@@ -45,44 +47,41 @@ def search_directory(query, language_code, now=None):
     """Up to RESULT_LIMIT results, nearest first when a postcode was given, then up to
     PHONE_LIMIT that work by phone or online."""
     now = timezone.localtime(now or timezone.now())
-    places = _narrowed(query)
+    entries = _narrowed(query)
     if query.open_now:
-        places = places.filter(Exists(_open_schedules(now)))
+        entries = entries.filter(Exists(_open_schedules(now, service="service_id", place="place_id")))
     if query.postcode:
-        ranked = services_near(places, query.postcode, proximity_metres=query.within_km * 1000)[:RESULT_LIMIT]
-        by_phone = places.filter(location__location_type=m.Location.Type.VIRTUAL).order_by("service__name")
+        ranked = services_near(entries, query.postcode, proximity_metres=query.within_km * 1000)[:RESULT_LIMIT]
         # Phone and online services have no place on the map, so a few follow the nearest.
-        phone_ids = [(place_id, None) for place_id in by_phone.values_list("id", flat=True)[:PHONE_LIMIT]]
-        found = in_order(_with_details(places, language_code, now), ranked + phone_ids)
+        by_phone = entries.filter(virtual=True).order_by("name", "place_id").values_list("place_id", flat=True)
+        shown = {place_id for place_id, _metres in ranked}
+        ranked += [(place_id, None) for place_id in by_phone[:PHONE_LIMIT + len(shown)] if place_id not in shown][
+            :PHONE_LIMIT]
     else:
-        found = list(_with_details(places, language_code, now).order_by("service__name", "id")[:RESULT_LIMIT])
+        ranked = [(place_id, None) for place_id in
+                  entries.order_by("name", "place_id").values_list("place_id", flat=True)[:RESULT_LIMIT]]
+    found = in_order(_with_details(language_code, now), ranked)
     return [_result(place, language_code) for place in found]
 
 
 def _narrowed(query):
-    services = m.Service.objects.filter(status=m.Service.Status.ACTIVE)
+    entries = m.SearchEntry.objects.filter(active=True)
     if query.need:
-        services = services.filter(Exists(m.Attribute.objects.filter(service=OuterRef("pk"),
-                                                                     taxonomy_term_id=query.need)))
+        entries = entries.filter(needs__contains=listed_item(query.need))
     if query.language:
-        services = services.filter(
-            Exists(m.Language.objects.filter(service=OuterRef("pk"), code=query.language))
-            | Exists(m.Attribute.objects.filter(service=OuterRef("pk"), taxonomy_term_id=STAFF_LANGUAGE,
-                                                value=query.language))
-        )
+        entries = entries.filter(languages__contains=listed_item(query.language.lower()))
     if query.age is not None:
-        services = services.filter(Q(minimum_age__isnull=True) | Q(minimum_age__lte=query.age))
-        services = services.filter(Q(maximum_age__isnull=True) | Q(maximum_age__gte=query.age))
+        entries = entries.filter(Q(minimum_age__isnull=True) | Q(minimum_age__lte=query.age))
+        entries = entries.filter(Q(maximum_age__isnull=True) | Q(maximum_age__gte=query.age))
     if query.free_only:
-        services = services.filter(Exists(_free_options().filter(service=OuterRef("pk"))))
-    return m.ServiceAtLocation.objects.filter(service__in=services)
+        entries = entries.filter(free=True)
+    return entries
 
 
-def _with_details(places, language_code, now):
-    free = _free_options().filter(service=OuterRef("service"))
+def _with_details(language_code, now):
     return (
-        places.select_related("service", "location")
-        .annotate(is_free=Exists(free), is_open_now=Exists(_open_schedules(now)))
+        m.ServiceAtLocation.objects.select_related("service", "location", "search_entry")
+        .annotate(is_open_now=Exists(_open_schedules(now, service="service", place="pk")))
         .prefetch_related(
             "location__addresses", "service__phones", "service__schedules", "service__languages",
             Prefetch("service__translations", queryset=m.ServiceTranslation.objects.filter(language=language_code)),
@@ -91,20 +90,17 @@ def _with_details(places, language_code, now):
     )
 
 
-def _open_schedules(now):
-    """Weekly schedules, of the service or of this place, open at `now`."""
+def _open_schedules(now, service, place):
+    """Weekly schedules, of the service or of this place, open at `now`; `service` and
+    `place` name the outer query's columns for them."""
     today = DAY_CODES[now.weekday()]
     return m.Schedule.objects.filter(
-        Q(service=OuterRef("service")) | Q(service_at_location=OuterRef("pk")),
+        Q(service=OuterRef(service)) | Q(service_at_location=OuterRef(place)),
         Q(freq="") | Q(freq__iexact="WEEKLY"),
         Q(byday="") | Q(byday__icontains=today),
         opens_at__lte=now.time(),
         closes_at__gt=now.time(),
     )
-
-
-def _free_options():
-    return m.CostOption.objects.filter(Q(amount=0) | Q(option__iexact="free"))
 
 
 def _result(place, language_code):
@@ -114,7 +110,7 @@ def _result(place, language_code):
         place=place,
         service=service,
         distance_metres=getattr(place, "distance_metres", None),
-        is_free=place.is_free,
+        is_free=place.search_entry.free,
         is_open_now=place.is_open_now,
         facts=access_facts(service),
         translation=translation,

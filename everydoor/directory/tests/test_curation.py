@@ -6,8 +6,9 @@ from django.contrib.auth import get_user_model
 from everydoor.directory.curation import ensure_directory_editors
 from everydoor.directory.feed import import_services
 from everydoor.directory.models import Service
+from everydoor.directory.search import DirectoryQuery, search_directory
 
-from .helpers import demo_services
+from .helpers import demo_services, form_values
 
 pytestmark = pytest.mark.django_db
 
@@ -41,10 +42,25 @@ def test_an_editor_marks_a_service_as_checked_today(client, editor, directory):
     assert Service.objects.get(pk="demo-service-1").assured_date == datetime.date.today()
 
 
-def test_an_editor_changes_a_service(client, editor, directory):
+def test_an_editor_changes_a_service_and_search_follows(client, editor, directory):
+    def found(**query):
+        return [result.service.id for result in search_directory(DirectoryQuery(**query), "en")]
+
+    assert "demo-service-2" not in found(language="sq")
     page = client.get("/staff/admin/directory/service/demo-service-2/change/")
-    assert page.status_code == 200
     assert b"Women&#x27;s peer circle (demo)" in page.content
+    values = form_values(page.content.decode())
+    number = int(values["languages-TOTAL_FORMS"])
+    values.update({"languages-TOTAL_FORMS": str(number + 1), f"languages-{number}-id": "demo-service-2-sq",
+                   f"languages-{number}-code": "sq", f"languages-{number}-name": "Albanian"})
+    saved = client.post("/staff/admin/directory/service/demo-service-2/change/", values)
+    assert saved.status_code == 302, [str(e) for e in saved.context["errors"]] if saved.context else ""
+    assert found(language="sq") == ["demo-service-2"]
+
+    values = form_values(client.get("/staff/admin/directory/service/demo-service-2/change/").content.decode())
+    values["status"] = Service.Status.TEMPORARILY_CLOSED
+    assert client.post("/staff/admin/directory/service/demo-service-2/change/", values).status_code == 302
+    assert "demo-service-2" not in found()
 
 
 def test_staff_without_the_role_cannot_edit_the_directory(client, directory):

@@ -58,7 +58,9 @@ def test_open_now_follows_the_weekly_schedules(directory):
 
 
 def test_inactive_services_are_not_offered(directory):
-    Service.objects.filter(pk="demo-service-2").update(status=Service.Status.TEMPORARILY_CLOSED)
+    closed = Service.objects.get(pk="demo-service-2")
+    closed.status = Service.Status.TEMPORARILY_CLOSED
+    closed.save()
     assert "demo-service-2" not in ids(search_directory(DirectoryQuery(), "en"))
 
 
