@@ -12,20 +12,11 @@ from django.forms.models import model_to_dict
 from everydoor.directory import models as m
 from everydoor.directory.feed import import_services
 from everydoor.directory.index import refresh_search_entries
-from everydoor.directory.postcodes import load_postcodes
 from everydoor.directory.search import DirectoryQuery, search_directory
 
 from .helpers import demo_services
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def directory(tmp_path):
-    assert import_services(demo_services()).rejected == []
-    onspd = tmp_path / "onspd.csv"
-    onspd.write_text("pcds,lat,long\nE15 4QR,51.5410,-0.0050\nM14 5TQ,53.4490,-2.2210\n")
-    load_postcodes(onspd)
 
 
 def found(**query):
