@@ -5,6 +5,7 @@ environment says otherwise (`make demo` and the test suite turn HTTPS off for
 http://127.0.0.1).
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -59,6 +60,7 @@ INSTALLED_APPS = [
     "everydoor.readaloud",
     "everydoor.content",
     "everydoor.directory",
+    "everydoor.conversations",
     # Editorial content and its translation workflow, administered at /staff/cms/.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -206,6 +208,20 @@ EMAIL_TIMEOUT = 30
 
 # The public address, for links printed on paper forms and sent by SMS.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+
+# Conversations over SMS, WhatsApp and the phone (everydoor/conversations). Each provider is
+# one folder under conversations/providers; its webhooks are served at /conversations/<name>/.
+CONVERSATION_PROVIDERS = {
+    "twilio": "everydoor.conversations.providers.twilio.TwilioProvider",
+    "console": "everydoor.conversations.providers.console.ConsoleProvider",
+}
+TWILIO_ACCOUNT_SID = os.environ.get("TWILIO_ACCOUNT_SID", "")
+TWILIO_AUTH_TOKEN = os.environ.get("TWILIO_AUTH_TOKEN", "")
+TWILIO_SMS_FROM = os.environ.get("TWILIO_SMS_FROM", "")
+TWILIO_WHATSAPP_FROM = os.environ.get("TWILIO_WHATSAPP_FROM", "")
+TWILIO_API_URL = os.environ.get("TWILIO_API_URL", "https://api.twilio.com")
+# Approved WhatsApp templates, name -> Content SID, e.g. {"check_in": "HX…"} (JSON).
+WHATSAPP_TEMPLATES = json.loads(os.environ.get("WHATSAPP_TEMPLATES", "{}"))
 
 # Where Quick exit sends a person: a busy, ordinary site that looks unremarkable in a history list.
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")

@@ -17,6 +17,7 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("audio/", include("everydoor.readaloud.urls")),
     path("openreferral/", include("everydoor.directory.urls")),
+    path("conversations/", include("everydoor.conversations.urls")),
     path("sw.js", service_worker, name="service-worker"),
     path("staff/admin/", admin_site.urls),
     path("staff/cms/", include(wagtailadmin_urls)),

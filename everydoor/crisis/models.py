@@ -17,6 +17,7 @@ class Escalation(models.Model):
     class Source(models.TextChoices):
         RISK_ANSWER = "risk_answer", "An answer that signals risk"
         NOT_SAFE_BUTTON = "not_safe_button", "Pressed 'I am not safe right now'"
+        CONVERSATION = "conversation", "Asked for urgent help by SMS, WhatsApp or phone"
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     source = models.CharField(max_length=32, choices=Source.choices)

@@ -2,7 +2,9 @@
 24 kbps, small enough for a slow connection (a 20-second question is about 55 KB)."""
 
 import hashlib
+import io
 import subprocess
+import wave
 
 from everydoor.languages.registry import get_language
 
@@ -36,3 +38,22 @@ def synthesise(text, language_code):
         ["opusenc", "--quiet", "--bitrate", str(OPUS_TARGET_KBPS), "--speech", "-", "-"],
         input=wav, capture_output=True, check=True, timeout=120,
     ).stdout
+
+
+TELEPHONE_RATE = 8000  # a phone line carries nothing above 4 kHz
+
+
+def telephone_wav(opus_bytes):
+    """The recording as 8 kHz 16-bit mono WAV, a format every telephone provider plays
+    (Twilio's <Play> takes WAV or MP3, not Opus)."""
+    pcm = subprocess.run(
+        ["opusdec", "--quiet", "--rate", str(TELEPHONE_RATE), "-", "-"],
+        input=opus_bytes, capture_output=True, check=True, timeout=60,
+    ).stdout
+    output = io.BytesIO()
+    with wave.open(output, "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(TELEPHONE_RATE)
+        wav.writeframes(pcm)
+    return output.getvalue()

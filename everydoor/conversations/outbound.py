@@ -1,0 +1,76 @@
+"""Messages out: each stored first, then sent by a task that retries with backoff. The rules
+that decide whether a message may be sent at all live here: an opted-out number gets
+nothing, and WhatsApp free text only goes within 24 hours of the person's last message."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from .models import Channel, OutboundMessage
+from .segments import count_segments
+
+WHATSAPP_WINDOW = timedelta(hours=24)
+
+
+def queue_replies(contact, texts, reply_to=None, confirms_opt_out=False):
+    """Store messages for `contact` and queue the first; each one sent queues the next, so
+    they arrive in order. `confirms_opt_out` marks the answer to a STOP, which is sent."""
+    messages = [_stored(contact, text, reply_to=reply_to, sequence=number, confirms_opt_out=confirms_opt_out)
+                for number, text in enumerate(texts)]
+    sendable = [message for message in messages if message.status == OutboundMessage.Status.QUEUED]
+    if sendable:
+        _enqueue(sendable[0])
+    return messages
+
+
+def queue_template(contact, template, values, send_after=None):
+    """A WhatsApp template (or, on SMS, its text) for a message outside a conversation."""
+    message = OutboundMessage.objects.create(contact=contact, template=template, template_values=values,
+                                             send_after=send_after or timezone.now())
+    _enqueue(message)
+    return message
+
+
+def blocked_status(message, now=None):
+    """Why the message may not be sent now (a status), or None when it may."""
+    contact = message.contact
+    if contact.opted_out and not message.confirms_opt_out:
+        return OutboundMessage.Status.NOT_SENT
+    if contact.channel == Channel.WHATSAPP and not message.template and not in_whatsapp_window(contact, now):
+        return OutboundMessage.Status.NEEDS_TEMPLATE
+    return None
+
+
+def in_whatsapp_window(contact, now=None):
+    now = now or timezone.now()
+    return contact.last_inbound_at is not None and now - contact.last_inbound_at < WHATSAPP_WINDOW
+
+
+def _stored(contact, text, reply_to, sequence, confirms_opt_out):
+    segments = count_segments(text)
+    message = OutboundMessage(contact=contact, body=text, reply_to=reply_to, sequence=sequence,
+                              confirms_opt_out=confirms_opt_out, encoding=segments.encoding,
+                              segments=segments.segments)
+    message.status = blocked_status(message) or OutboundMessage.Status.QUEUED
+    message.save()
+    return message
+
+
+def _enqueue(message):
+    from .tasks import send_outbound
+
+    # In the caller's transaction (the database task backend): queued with the row, or not at all.
+    send_outbound.using(run_after=max(message.send_after, timezone.now())).enqueue(str(message.pk))
+
+
+def next_in_sequence(message):
+    if message.reply_to_id is None:
+        return None
+    return OutboundMessage.objects.filter(reply_to_id=message.reply_to_id, sequence=message.sequence + 1,
+                                          status=OutboundMessage.Status.QUEUED).first()
+
+
+def enqueue_next(message):
+    following = next_in_sequence(message)
+    if following is not None:
+        _enqueue(following)
