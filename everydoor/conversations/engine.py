@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 
 from .journeys import JOURNEY, URGENT_CHOICES, Conversation
 from .keywords import CRISIS, HELP, START, STOP, keyword_of
+from .segments import within_budget
 
 
 def respond(contact, text):
@@ -40,8 +41,7 @@ def respond(contact, text):
         if next_step is None:
             contact.save()
             sorry = _("Sorry, that is not one of the choices.")
-            return [f"{sorry}\n{message}" if number == 0 else message
-                    for number, message in enumerate(step.prompt(conversation))]
+            return [sorry] + step.prompt(conversation)
     return _go(contact, conversation, next_step)
 
 
@@ -50,7 +50,7 @@ def _go(contact, conversation, step_name):
     with translation.override(contact.language or "en"):
         messages = JOURNEY[step_name].prompt(conversation)
     contact.save()
-    return messages
+    return messages if conversation.is_voice else [part for message in messages for part in within_budget(message)]
 
 
 def expected_choices(contact):

@@ -31,6 +31,15 @@ def language_choices():
     return {str(number): language.code for number, language in zip(numbers, all_languages(), strict=False)}
 
 
+class InLanguage(str):
+    """A message in a language other than the conversation's (the language menu)."""
+
+    def __new__(cls, text, language):
+        message = super().__new__(cls, text)
+        message.language = language
+        return message
+
+
 class Step:
     """One point in a journey. `prompt` returns the messages that ask; `receive` acts on
     a reply and returns the next step's name, or None when the reply is not understood."""
@@ -52,6 +61,14 @@ class ChooseLanguage(Step):
     name = "language"
 
     def prompt(self, conversation):
+        if conversation.is_voice:
+            # Each choice is spoken in its own language, so a caller hears theirs.
+            spoken = [InLanguage("EveryDoor: free, private help in your language.", "en")]
+            for number, code in language_choices().items():
+                with translation.override(code):
+                    spoken.append(InLanguage(_("For %(language)s, press %(number)s.") % {
+                        "language": _language_name(code), "number": number}, code))
+            return spoken
         lines = [f"{number} {_language_name(code)}" for number, code in language_choices().items()]
         half = (len(lines) + 1) // 2
         # Nobody's language is known yet: the one line of English is short, the choices are

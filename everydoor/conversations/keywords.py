@@ -14,14 +14,35 @@ DATA_FILE = Path(__file__).parent / "data" / "keywords.json"
 STOP, START, HELP, CRISIS = "stop", "start", "help", "crisis"
 # Arabic-script marks people type or leave out at will: short vowels, tatweel.
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
-_ALEF = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي"})
-_EDGES = re.compile(r"^[\W_]+|[\W_]+$")
+# Letters that Arabic and Persian keyboards write differently: alef forms; yeh and kaf.
+_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ى": "ی", "ي": "ی", "ك": "ک"})
 
 
 def normalised(text):
-    text = unicodedata.normalize("NFKC", str(text)).casefold()
-    text = _MARKS.sub("", text).translate(_ALEF)
-    return " ".join(_EDGES.sub("", text).split())
+    """Lower case, Latin-script accents dropped (people often type without them; Turkish
+    İ lowercases with a dot of its own), Arabic-script variants made one, and punctuation
+    trimmed from the ends. Marks on other scripts (Bengali vowel signs) are letters' parts
+    and stay."""
+    text = unicodedata.normalize("NFKD", str(text).casefold())
+    kept = []
+    for character in text:
+        if unicodedata.combining(character) and kept and ord(kept[-1]) < 0x250:
+            continue
+        kept.append(character)
+    text = _MARKS.sub("", unicodedata.normalize("NFKC", "".join(kept))).translate(_LETTERS)
+    return " ".join(_trimmed(text).split())
+
+
+def _trimmed(text):
+    def edge(character):
+        return unicodedata.category(character)[0] in "PSZC"
+
+    start, end = 0, len(text)
+    while start < end and edge(text[start]):
+        start += 1
+    while end > start and edge(text[end - 1]):
+        end -= 1
+    return text[start:end]
 
 
 @cache

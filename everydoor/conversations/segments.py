@@ -38,3 +38,19 @@ def count_segments(text):
 
 def _parts(units, single, part):
     return 1 if units <= single else math.ceil(units / part)
+
+
+def within_budget(text, budget=SEGMENT_BUDGET):
+    """The text as one message, or split between lines into as few messages as keep each
+    within `budget` segments (a line longer than that is sent whole, on its own)."""
+    if count_segments(text).segments <= budget:
+        return [text]
+    messages, current = [], ""
+    for line in text.split("\n"):
+        joined = f"{current}\n{line}" if current else line
+        if current and count_segments(joined).segments > budget:
+            messages.append(current)
+            current = line
+        else:
+            current = joined
+    return messages + [current] if current else messages

@@ -154,9 +154,9 @@ def _voice_turn(contact, messages, turn):
     action = f"{reverse('twilio-voice-gather')}?turn={turn}"
     digits = max(len(choice) for choice in expected_choices(contact))
     gather = response.gather(input="dtmf", num_digits=digits, finish_on_key="#", timeout=8, action=action)
-    language = contact.language or "en"
     unspoken = 0
     for message in messages:
+        language = getattr(message, "language", None) or contact.language or "en"
         for line in filter(None, (line.strip() for line in message.splitlines())):
             unspoken += not _speak(gather, line, language)
     if unspoken:
