@@ -107,6 +107,7 @@ def measure_throughput(url, requests_file, opts):
     output = subprocess.run(command, capture_output=True, text=True, check=True,
                             env={**os.environ, "EVERYDOOR_BENCH_REQUESTS": str(requests_file)}).stdout
     result = parse_wrk(output)
+    time.sleep(3)  # requests wrk gave up on at the end may still be finishing
     acknowledged = result["requests"] - result["failed"]
     ours = InboundMessage.objects.filter(received_at__gte=started)
     stored = ours.count()
@@ -120,6 +121,7 @@ def measure_throughput(url, requests_file, opts):
 
 def fault_run(url, batch, api):
     from django.db.models import Count
+    from django_tasks_db.models import DBTaskResult
 
     from everydoor.conversations.models import Contact, InboundMessage, OutboundMessage
 
@@ -137,9 +139,11 @@ def fault_run(url, batch, api):
     first.wait()
     processed_at_kill = processed()
     second = start_worker()
-    sweep = subprocess.run([sys.executable, "manage.py", "process_waiting_messages", "--older-than", "0"],
-                           cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    swept = int(re.search(r"(\d+) waiting", sweep).group(1))
+    # The sweep as bin/production runs it each minute; here at once, and again after the
+    # new worker has drained its queue, for sends the killed worker had taken.
+    swept = sweep()
+    wait_for(lambda: not DBTaskResult.objects.ready().exists(), timeout=300)
+    swept += sweep()
     everything_sent = wait_for(
         lambda: processed() == batch and not OutboundMessage.objects.exclude(status="sent").exists()
         and OutboundMessage.objects.count() == 2 * batch, timeout=600)
@@ -155,6 +159,12 @@ def fault_run(url, batch, api):
         "replies": OutboundMessage.objects.count(),
         "api_sends": len(sends), "api_sent_twice": len(sends) - len(set(sends)),
     }
+
+
+def sweep():
+    output = subprocess.run([sys.executable, "manage.py", "process_waiting_messages", "--older-than", "0"],
+                            cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"(\d+) waiting", output).group(1))
 
 
 def processed():
@@ -186,8 +196,9 @@ def print_tables(throughput, fault, opts):
     print(f"{t['acknowledged']:>12} {t['stored']:>7} {t['distinct']:>8} {t['queued']:>7} "
           f"{t['stored_per_second']:>9.0f} {t['p50_ms']:>7.1f} {t['p99_ms']:>7.1f} "
           f"{t['failed'] + t['socket_errors']:>7}")
+    # wrk stops mid-request at the end: those may be stored without wrk seeing the 200.
     met = (t["stored_per_second"] >= TARGET_PER_SECOND and t["p99_ms"] < TARGET_P99_MS
-           and t["stored"] == t["acknowledged"] == t["distinct"] == t["queued"])
+           and t["stored"] >= t["acknowledged"] and t["stored"] == t["distinct"] == t["queued"])
     print(f"target: >= {TARGET_PER_SECOND} stored/s, p99 < {TARGET_P99_MS} ms, every acknowledged message stored "
           f"and queued once: {'met' if met else 'MISSED'}")
     f = fault

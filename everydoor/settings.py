@@ -220,6 +220,8 @@ TWILIO_AUTH_TOKEN = os.environ.get("TWILIO_AUTH_TOKEN", "")
 TWILIO_SMS_FROM = os.environ.get("TWILIO_SMS_FROM", "")
 TWILIO_WHATSAPP_FROM = os.environ.get("TWILIO_WHATSAPP_FROM", "")
 TWILIO_API_URL = os.environ.get("TWILIO_API_URL", "https://api.twilio.com")
+# Check-in messages are never sent between these hours, local time (start, end).
+QUIET_HOURS = (env_int("QUIET_HOURS_START", 21), env_int("QUIET_HOURS_END", 9))
 # Approved WhatsApp templates, name -> Content SID, e.g. {"check_in": "HX…"} (JSON).
 WHATSAPP_TEMPLATES = json.loads(os.environ.get("WHATSAPP_TEMPLATES", "{}"))
 

@@ -4,10 +4,11 @@ processed by a worker exactly once."""
 import logging
 
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from .engine import respond
-from .models import Contact, InboundMessage, address_key
+from .models import Contact, InboundMessage, OutboundMessage, address_key
 from .outbound import queue_replies
 
 log = logging.getLogger(__name__)
@@ -67,8 +68,26 @@ def process_message(message_id):
 
 
 def process_waiting_messages(older_than_seconds=60):
-    """Process messages stored but not processed a while after arriving: their worker died
-    mid-task. Safe beside running workers, thanks to the lock in process_message."""
+    """Process messages stored but not processed a while after arriving, and queue again
+    replies not sent a while after they were due: their worker died mid-task. Safe beside
+    running workers: processing and sending both lock their row and check its status."""
     cutoff = timezone.now() - timezone.timedelta(seconds=older_than_seconds)
     waiting = InboundMessage.objects.filter(status=InboundMessage.Status.RECEIVED, received_at__lt=cutoff)
-    return sum(process_message(pk) for pk in waiting.order_by("received_at").values_list("pk", flat=True))
+    processed = sum(process_message(pk) for pk in waiting.order_by("received_at").values_list("pk", flat=True))
+    return processed + resend_stuck_messages(cutoff)
+
+
+def resend_stuck_messages(cutoff):
+    from .outbound import enqueue_again
+
+    pending = [OutboundMessage.Status.QUEUED, OutboundMessage.Status.RETRYING]
+    stuck = OutboundMessage.objects.filter(status__in=pending, send_after__lt=cutoff, updated_at__lt=cutoff)
+    # A later part of a reply waits for the part before it, which queues it once sent.
+    earlier_pending = OutboundMessage.objects.filter(reply_to=OuterRef("reply_to"), sequence=OuterRef("sequence") - 1,
+                                                     status__in=pending)
+    stuck = stuck.exclude(Q(reply_to__isnull=False) & Exists(earlier_pending))
+    count = 0
+    for message in stuck:
+        enqueue_again(message)
+        count += 1
+    return count

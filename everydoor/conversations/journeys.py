@@ -152,13 +152,51 @@ class Result(Step):
         choices += [conversation.choose_words(),
                     _("1 Ask a helper to call you back\n2 How to refer yourself to NHS Talking Therapies\n"
                       "3 Back to the start")]
+        if not conversation.is_voice:
+            choices.append(_("4 A message in two weeks to see how you are"))
         return ["\n".join(result), "\n".join(choices)]
 
     def choices(self, conversation):
-        return {"1", "2", "3"}
+        return {"1", "2", "3"} | (set() if conversation.is_voice else {"4"})
 
     def receive(self, conversation, choice):
-        return {"1": "callback", "2": "self_referral", "3": "menu"}.get(choice)
+        if choice not in self.choices(conversation):
+            return None
+        return {"1": "callback", "2": "self_referral", "3": "menu", "4": "check_in_safety"}[choice]
+
+
+class CheckInSafety(Step):
+    """A check-in is sent only to a phone the person says is safe to message."""
+
+    name = "check_in_safety"
+
+    def prompt(self, conversation):
+        return [_("Could someone else read messages on this phone? We only send a check-in if it is safe.") + "\n"
+                + conversation.choose_words() + "\n"
+                + _("1 It is safe to send me a message\n2 It is not safe: do not send")]
+
+    def choices(self, conversation):
+        return {"1", "2"}
+
+    def receive(self, conversation, choice):
+        if choice not in self.choices(conversation):
+            return None
+        conversation.want_check_in(safe=choice == "1")
+        return "check_in_booked" if choice == "1" else "menu"
+
+
+class CheckInBooked(Step):
+    name = "check_in_booked"
+
+    def prompt(self, conversation):
+        return [_("We will send you a short message in two weeks. Reply STOP at any time to stop it.") + "\n"
+                + conversation.choose_words() + "\n" + _("3 Back to the start")]
+
+    def choices(self, conversation):
+        return {"3"}
+
+    def receive(self, conversation, choice):
+        return "menu" if choice == "3" else None
 
 
 class SelfReferral(Step):
@@ -251,7 +289,8 @@ class UrgentAlerted(Step):
 
 
 JOURNEY = {step.name: step for step in [ChooseLanguage(), Menu(), Question(), Result(), SelfReferral(), CallBack(),
-                                        CallBackBooked(), Urgent(), UrgentAlerted()]}
+                                        CallBackBooked(), CheckInSafety(), CheckInBooked(), Urgent(),
+                                        UrgentAlerted()]}
 
 
 class Conversation:
@@ -295,6 +334,14 @@ class Conversation:
             phone=self.contact.address, safe_to_leave_message=safe_to_leave_message,
             screening=self.screening(),
         )
+
+    def want_check_in(self, safe):
+        from .check_ins import schedule_check_in
+
+        self.contact.safe_to_message = safe
+        self.contact.reminders_wanted = safe
+        if safe:
+            schedule_check_in(self.contact)
 
     def alert_helper(self):
         screening = self.screening()

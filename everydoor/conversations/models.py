@@ -163,3 +163,21 @@ class CallbackRequest(models.Model):
 
     def __str__(self):
         return f"Call back in {self.language} ({self.status})"
+
+
+class CheckIn(models.Model):
+    """A message the person asked for, some days on, asking how they are. Opt-in only."""
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        SENT = "sent", "Sent"
+        CANCELLED = "cancelled", "Cancelled (opted out, or not safe to message)"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="check_ins")
+    due_at = models.DateTimeField()
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.SCHEDULED)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"Check-in {self.due_at:%Y-%m-%d} ({self.status})"

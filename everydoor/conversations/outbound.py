@@ -74,3 +74,9 @@ def enqueue_next(message):
     following = next_in_sequence(message)
     if following is not None:
         _enqueue(following)
+
+
+def enqueue_again(message):
+    """Queue a message whose send task was lost; sending twice is prevented by the task,
+    which sends only what is still queued or retrying."""
+    _enqueue(message)

@@ -60,11 +60,22 @@ def _note_failure(message, error):
         message.status = OutboundMessage.Status.FAILED
         return
     message.status = OutboundMessage.Status.RETRYING
-    delay = RETRY_DELAYS[message.attempts - 1]
-    send_outbound.using(run_after=timezone.now() + delay).enqueue(str(message.pk))
+    # When the retry is due: the sweep (inbound.resend_stuck_messages) goes by it.
+    message.send_after = timezone.now() + RETRY_DELAYS[message.attempts - 1]
+    send_outbound.using(run_after=message.send_after).enqueue(str(message.pk))
 
 
 @task(priority=5)
 def process_waiting_inbound():
     """Pick up messages whose worker died before processing them (see inbound.py)."""
     return process_waiting_messages()
+
+
+@task(priority=0)
+def send_check_in(check_in_id):
+    from .check_ins import send_due_check_in
+    from .models import CheckIn
+
+    with transaction.atomic():
+        check_in = CheckIn.objects.select_for_update().select_related("contact").filter(pk=check_in_id).first()
+        return send_due_check_in(check_in) if check_in else None

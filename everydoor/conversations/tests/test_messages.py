@@ -228,3 +228,25 @@ def test_bad_webhooks_get_a_clear_400_not_a_500(client, twilio):
     del fields["MessageSid"]
     response = signed_post(client, MESSAGES_URL, fields)
     assert response.status_code == 400 and b"MessageSid" in response.content
+
+
+def test_work_a_dead_worker_left_is_picked_up_once(client, twilio):
+    """A worker killed mid-task leaves its task marked running for ever: the sweep finds the
+    message still unprocessed, or the reply still unsent, and does it once."""
+    from everydoor.conversations.inbound import process_waiting_messages
+
+    signed_post(client, MESSAGES_URL, sms_webhook(PERSON, "hi"))
+    DBTaskResult.objects.all().delete()  # its worker died with it
+    assert process_waiting_messages(older_than_seconds=0) == 1
+    assert InboundMessage.objects.get().status == InboundMessage.Status.PROCESSED
+    first, second = OutboundMessage.objects.order_by("sequence")
+    DBTaskResult.objects.all().delete()  # the first part's send was lost too
+    five_minutes_ago = timezone.now() - timezone.timedelta(minutes=5)
+    OutboundMessage.objects.filter(pk__in=[first.pk, second.pk]).update(send_after=five_minutes_ago,
+                                                                         updated_at=five_minutes_ago)
+    assert process_waiting_messages(older_than_seconds=60) == 1  # the first part; the second waits for it
+    run_ready_tasks()
+    assert process_waiting_messages(older_than_seconds=0) == 0
+    run_ready_tasks()
+    assert [message.status for message in OutboundMessage.objects.order_by("sequence")] == ["sent", "sent"]
+    assert len(twilio.sent()) == 2
