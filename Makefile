@@ -38,13 +38,14 @@ test-postgres: system-packages $(VENV)/installed translations
 lint: $(VENV)/installed
 	$(BIN)/ruff check everydoor bench
 
-# The benchmarks print tables (page weight; questionnaires per second and directory search
-# latency on PostgreSQL).
+# The benchmarks print tables (page weight; questionnaires per second, directory search
+# latency, and inbound messages per second with a fault run, on PostgreSQL).
 bench: system-packages $(VENV)/installed translations
 	@command -v wrk >/dev/null || $(SUDO) apt-get install -y -qq --no-install-recommends wrk
 	$(BIN)/python bench/page_weight.py
 	$(BIN)/python bench/screening.py --server $(dir $(POSTGRES_URL))postgres
 	$(BIN)/python bench/directory.py --server $(dir $(POSTGRES_URL))postgres
+	$(BIN)/python bench/channels.py --server $(dir $(POSTGRES_URL))postgres
 
 system-packages:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
