@@ -1,11 +1,15 @@
 """A phone call: the same journey by keypad, spoken from recordings (or Twilio's voice where
 none is ready), through Twilio's real request shapes and our real URLs."""
 
+import io
 import wave
 import xml.etree.ElementTree as ET
 from io import BytesIO
 
 import pytest
+from django.core.management import call_command
+from django.utils import translation
+from django.utils.translation import gettext
 
 from everydoor.conversations.journeys import JOURNEY, Conversation
 from everydoor.conversations.models import CallbackRequest, Contact, InboundMessage
@@ -134,3 +138,20 @@ def test_a_language_without_any_voice_says_so_in_english_and_offers_a_call_back(
 def test_a_call_with_a_bad_signature_is_refused(client, twilio):
     response = signed_post(client, "/conversations/twilio/voice/", call_webhook(CALLER, CALL), token="wrong")
     assert response.status_code == 403
+
+
+def test_every_voice_line_can_be_recorded_before_the_first_call(django_capture_on_commit_callbacks):
+    from everydoor.conversations.voice_audio import voice_lines
+
+    lines = voice_lines("ar")
+    assert ("ar", "خدمات الطوارئ: 999") in [(language, line.removeprefix("- ")) for language, line in lines]
+    assert any(language == "fa" for language, _line in lines)  # the language menu, each in its own
+    with translation.override("ar"):
+        scores = [("ar", gettext("Score %(total)s out of %(maximum)s.") % {"total": total, "maximum": 12})
+                  for total in range(13)]
+    assert set(scores) <= set(lines)  # a result line for every PHQ-4 total
+    assert not Contact.objects.exists() and not Screening.objects.exists()  # the throwaway call is gone
+    with django_capture_on_commit_callbacks() as queued:
+        call_command("prepare_voice_audio", stdout=io.StringIO())
+    assert Recording.objects.filter(language="ar").count() >= len([1 for language, _ in lines if language == "ar"])
+    assert len(queued) == Recording.objects.count()  # each new recording is queued to be made
