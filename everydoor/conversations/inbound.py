@@ -78,7 +78,7 @@ def process_waiting_messages(older_than_seconds=60):
 
 
 def resend_stuck_messages(cutoff):
-    from .outbound import enqueue_again
+    from .outbound import enqueue_send
 
     pending = [OutboundMessage.Status.QUEUED, OutboundMessage.Status.RETRYING]
     stuck = OutboundMessage.objects.filter(status__in=pending, send_after__lt=cutoff, updated_at__lt=cutoff)
@@ -86,8 +86,7 @@ def resend_stuck_messages(cutoff):
     earlier_pending = OutboundMessage.objects.filter(reply_to=OuterRef("reply_to"), sequence=OuterRef("sequence") - 1,
                                                      status__in=pending)
     stuck = stuck.exclude(Q(reply_to__isnull=False) & Exists(earlier_pending))
-    count = 0
+    stuck = list(stuck)
     for message in stuck:
-        enqueue_again(message)
-        count += 1
-    return count
+        enqueue_send(message)
+    return len(stuck)

@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 from everydoor.crisis.escalation import escalate_risk
 from everydoor.crisis.lines import crisis_lines
 from everydoor.crisis.models import Escalation
-from everydoor.languages.registry import all_languages
-from everydoor.screening.answering import record_answer, start_screening
+from everydoor.languages.registry import all_languages, get_language
+from everydoor.screening.answering import first_unanswered, record_answer, start_screening
 from everydoor.screening.instruments import TranslationStatus, load_instrument
 from everydoor.screening.models import Screening
 from everydoor.screening.results import meaning, needs_support
@@ -67,9 +67,9 @@ class ChooseLanguage(Step):
             for number, code in language_choices().items():
                 with translation.override(code):
                     spoken.append(InLanguage(_("For %(language)s, press %(number)s.") % {
-                        "language": _language_name(code), "number": number}, code))
+                        "language": get_language(code).name_local, "number": number}, code))
             return spoken
-        lines = [f"{number} {_language_name(code)}" for number, code in language_choices().items()]
+        lines = [f"{number} {get_language(code).name_local}" for number, code in language_choices().items()]
         half = (len(lines) + 1) // 2
         # Nobody's language is known yet: the one line of English is short, the choices are
         # each written in their own language.
@@ -352,17 +352,8 @@ class Conversation:
 
 
 def _next_question(screening, instrument):
-    for question in instrument.questions:
-        if question.link_id not in screening.answers:
-            return question.number
-    return len(instrument.questions)
-
-
-def _language_name(code):
-    for language in all_languages():
-        if language.code == code:
-            return language.name_local
-    return code
+    """The question to ask: the first unanswered one (the last, once all are answered)."""
+    return first_unanswered(screening, instrument) or len(instrument.questions)
 
 
 def prompt_in_language(step_name, conversation):

@@ -46,8 +46,13 @@ def _trimmed(text):
 
 
 @cache
+def _languages():
+    return json.loads(DATA_FILE.read_text(encoding="utf-8"))["languages"]
+
+
+@cache
 def _words():
-    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))["languages"]
+    data = _languages()
     found = {STOP: set(), START: set(), HELP: set(), CRISIS: set()}
     for words in data.values():
         for kind in found:
@@ -71,5 +76,4 @@ def keyword_of(text):
 
 def words_in(language_code):
     """The words for one language, as written in the data file (for printed help)."""
-    data = json.loads(DATA_FILE.read_text(encoding="utf-8"))["languages"]
-    return data.get(language_code, {})
+    return _languages().get(language_code, {})

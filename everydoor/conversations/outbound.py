@@ -19,7 +19,7 @@ def queue_replies(contact, texts, reply_to=None, confirms_opt_out=False):
                 for number, text in enumerate(texts)]
     sendable = [message for message in messages if message.status == OutboundMessage.Status.QUEUED]
     if sendable:
-        _enqueue(sendable[0])
+        enqueue_send(sendable[0])
     return messages
 
 
@@ -27,7 +27,7 @@ def queue_template(contact, template, values, send_after=None):
     """A WhatsApp template (or, on SMS, its text) for a message outside a conversation."""
     message = OutboundMessage.objects.create(contact=contact, template=template, template_values=values,
                                              send_after=send_after or timezone.now())
-    _enqueue(message)
+    enqueue_send(message)
     return message
 
 
@@ -56,7 +56,9 @@ def _stored(contact, text, reply_to, sequence, confirms_opt_out):
     return message
 
 
-def _enqueue(message):
+def enqueue_send(message):
+    """Queue the message's send task. Queueing twice (a lost task queued again by the sweep)
+    sends once: the task sends only what is still queued or retrying."""
     from .tasks import send_outbound
 
     # In the caller's transaction (the database task backend): queued with the row, or not at all.
@@ -73,10 +75,4 @@ def next_in_sequence(message):
 def enqueue_next(message):
     following = next_in_sequence(message)
     if following is not None:
-        _enqueue(following)
-
-
-def enqueue_again(message):
-    """Queue a message whose send task was lost; sending twice is prevented by the task,
-    which sends only what is still queued or retrying."""
-    _enqueue(message)
+        enqueue_send(following)

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseForbidden
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from twilio.request_validator import RequestValidator
@@ -91,7 +91,7 @@ def status_report(request):
 
 def _note_delivery(outbound, status, error_code):
     if error_code == str(UNSUBSCRIBED_RECIPIENT):
-        outbound.contact.opted_out_at = outbound.contact.opted_out_at or outbound.updated_at
+        outbound.contact.opted_out_at = outbound.contact.opted_out_at or timezone.now()
         outbound.contact.save(update_fields=["opted_out_at"])
     if error_code == str(OUTSIDE_WHATSAPP_WINDOW):
         status = OutboundMessage.Status.NEEDS_TEMPLATE
