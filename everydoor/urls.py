@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("check/", include("everydoor.screening.urls")),
     path("refer/", include("everydoor.referrals.urls")),
     path("services/", include("everydoor.directory.public_urls")),
+    path("talk/", include("everydoor.conversations.public_urls")),
     path("", include("everydoor.content.urls")),
 )
 

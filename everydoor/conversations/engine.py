@@ -17,6 +17,8 @@ def respond(contact, text):
     (an answer recorded, a call back asked for) are kept together or not at all."""
     conversation = Conversation(contact)
     keyword = keyword_of(text)
+    if keyword in (STOP, START) and not conversation.sends_messages and not conversation.is_voice:
+        keyword = None  # a web page gets nothing unasked: there is nothing to stop
     choice = text.strip()
     if contact.opted_out:
         if keyword != START:
@@ -40,8 +42,7 @@ def respond(contact, text):
         next_step = step.receive(conversation, choice)
         if next_step is None:
             contact.save()
-            sorry = _("Sorry, that is not one of the choices.")
-            return [sorry] + step.prompt(conversation)
+            return [step.not_understood(conversation)] + step.prompt(conversation)
     return _go(contact, conversation, next_step)
 
 

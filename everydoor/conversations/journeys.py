@@ -7,6 +7,7 @@ numbers; "0" or "9" (or a crisis word, see keywords.py) leads to urgent help fro
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -15,6 +16,7 @@ from everydoor.crisis.lines import crisis_lines
 from everydoor.crisis.models import Escalation
 from everydoor.languages.registry import all_languages, get_language
 from everydoor.screening.answering import first_unanswered, record_answer, start_screening
+from everydoor.screening.forms import checked_phone
 from everydoor.screening.instruments import TranslationStatus, load_instrument
 from everydoor.screening.models import Screening
 from everydoor.screening.results import meaning, needs_support
@@ -45,6 +47,7 @@ class Step:
     a reply and returns the next step's name, or None when the reply is not understood."""
 
     name = ""
+    wants_phone = False  # the reply is a phone number, typed (only ever asked on the web)
 
     def prompt(self, conversation):
         raise NotImplementedError
@@ -55,6 +58,10 @@ class Step:
     def choices(self, conversation):
         """The replies this step understands (keys a phone keypad can send)."""
         return set()
+
+    def not_understood(self, conversation):
+        """What to say, before asking again, when a reply is not understood."""
+        return _("Sorry, that is not one of the choices.")
 
 
 class ChooseLanguage(Step):
@@ -94,7 +101,7 @@ class Menu(Step):
         text = "EveryDoor. " + conversation.choose_words() + "\n" + _(
             "1 Check how you are (4 short questions)\n2 Ask a helper to call you back\n3 Change language\n"
             "0 Urgent help now")
-        if not conversation.is_voice:
+        if conversation.sends_messages:
             text += "\n" + _("Reply STOP to stop messages.")
         return [text]
 
@@ -102,7 +109,7 @@ class Menu(Step):
         return {"1", "2", "3"}
 
     def receive(self, conversation, choice):
-        return {"1": "question", "2": "callback", "3": "language"}.get(choice)
+        return {"1": "question", "2": conversation.call_back_step(), "3": "language"}.get(choice)
 
 
 class Question(Step):
@@ -152,17 +159,17 @@ class Result(Step):
         choices += [conversation.choose_words(),
                     _("1 Ask a helper to call you back\n2 How to refer yourself to NHS Talking Therapies\n"
                       "3 Back to the start")]
-        if not conversation.is_voice:
+        if conversation.sends_messages:
             choices.append(_("4 A message in two weeks to see how you are"))
         return ["\n".join(result), "\n".join(choices)]
 
     def choices(self, conversation):
-        return {"1", "2", "3"} | (set() if conversation.is_voice else {"4"})
+        return {"1", "2", "3"} | ({"4"} if conversation.sends_messages else set())
 
     def receive(self, conversation, choice):
         if choice not in self.choices(conversation):
             return None
-        return {"1": "callback", "2": "self_referral", "3": "menu", "4": "check_in_safety"}[choice]
+        return {"1": conversation.call_back_step(), "2": "self_referral", "3": "menu", "4": "check_in_safety"}[choice]
 
 
 class CheckInSafety(Step):
@@ -212,7 +219,7 @@ class SelfReferral(Step):
         return {"1", "3"}
 
     def receive(self, conversation, choice):
-        return {"1": "callback", "3": "menu"}.get(choice)
+        return {"1": conversation.call_back_step(), "3": "menu"}.get(choice)
 
 
 class CallBack(Step):
@@ -233,6 +240,43 @@ class CallBack(Step):
             return None
         conversation.ask_for_callback(safe_to_leave_message=choice == "1")
         return "callback_booked"
+
+
+class PhoneForCallBack(Step):
+    """On the web there is no number to call back: ask for one. (On SMS, WhatsApp and a
+    call, the number the person wrote or called from is used.)"""
+
+    name = "callback_phone"
+    wants_phone = True
+
+    def prompt(self, conversation):
+        return [_("What phone number can a helper call you on?") + "\n" + _("3 Back to the start")]
+
+    def choices(self, conversation):
+        return {"3"}
+
+    def not_understood(self, conversation):
+        return _("This does not look like a phone number. Please check it.")
+
+    def receive(self, conversation, choice):
+        if choice == "3":
+            return "menu"
+        try:
+            conversation.contact.address = checked_phone(choice)
+        except ValidationError:
+            return None
+        return self.then(conversation)
+
+    def then(self, conversation):
+        return "callback"
+
+
+class PhoneForUrgentCall(PhoneForCallBack):
+    name = "urgent_phone"
+
+    def then(self, conversation):
+        conversation.alert_helper()
+        return "urgent_alerted"
 
 
 class CallBackBooked(Step):
@@ -269,6 +313,8 @@ class Urgent(Step):
 
     def receive(self, conversation, choice):
         if choice == "1":
+            if conversation.phone_needed:
+                return "urgent_phone"
             conversation.alert_helper()
             return "urgent_alerted"
         return "menu" if choice == "3" else None
@@ -288,9 +334,9 @@ class UrgentAlerted(Step):
         return "menu" if choice == "3" else None
 
 
-JOURNEY = {step.name: step for step in [ChooseLanguage(), Menu(), Question(), Result(), SelfReferral(), CallBack(),
-                                        CallBackBooked(), CheckInSafety(), CheckInBooked(), Urgent(),
-                                        UrgentAlerted()]}
+JOURNEY = {step.name: step for step in [ChooseLanguage(), Menu(), Question(), Result(), SelfReferral(),
+                                        PhoneForCallBack(), CallBack(), CallBackBooked(), CheckInSafety(),
+                                        CheckInBooked(), Urgent(), PhoneForUrgentCall(), UrgentAlerted()]}
 
 
 class Conversation:
@@ -307,9 +353,24 @@ class Conversation:
     def is_voice(self):
         return self.contact.channel == Channel.VOICE
 
+    @property
+    def sends_messages(self):
+        """Whether we can message this person later (opt out, check-ins): SMS and WhatsApp."""
+        return self.contact.channel in (Channel.SMS, Channel.WHATSAPP)
+
+    @property
+    def phone_needed(self):
+        """A helper's call needs a number; on the web, the person has not given one yet."""
+        return not self.contact.address
+
+    def call_back_step(self):
+        return "callback_phone" if self.phone_needed else "callback"
+
     def choose_words(self):
-        """How to answer: reply in a message, or press a key on a call."""
-        return _("Press a number:") if self.is_voice else _("Reply with a number:")
+        """How to answer: reply in a message, press a key on a call, or choose on a web page."""
+        if self.is_voice:
+            return _("Press a number:")
+        return _("Choose one:") if self.contact.channel == Channel.WEB else _("Reply with a number:")
 
     def set_language(self, code):
         self.contact.language = code

@@ -59,7 +59,10 @@ class Contact(models.Model):
 
 class InboundMessage(models.Model):
     """A message or keypress as the provider delivered it, stored before we acknowledge it.
-    Unique on the provider's id: a repeated delivery is recognised and does nothing twice."""
+    Unique on the provider's id: a repeated delivery is recognised and does nothing twice.
+
+    The webhook stores only what came in (who it is from, as a keyed hash and encrypted);
+    the worker finds or makes the contact, so acknowledging stays quick."""
 
     class Status(models.TextChoices):
         RECEIVED = "received", "Received"
@@ -68,7 +71,11 @@ class InboundMessage(models.Model):
     id = models.BigAutoField(primary_key=True)
     provider = models.CharField(max_length=32)
     provider_message_id = models.CharField(max_length=64)
-    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="inbound")
+    channel = models.CharField(max_length=16, choices=Channel.choices)
+    address_key = models.CharField(max_length=64)
+    # The sender's number until the message is processed; then the contact holds it.
+    address = EncryptedTextField(blank=True)
+    contact = models.ForeignKey(Contact, null=True, blank=True, on_delete=models.CASCADE, related_name="inbound")
     body = EncryptedTextField(blank=True)
     status = models.CharField(max_length=16, choices=Status.choices, default=Status.RECEIVED)
     received_at = models.DateTimeField(default=timezone.now)
@@ -77,7 +84,8 @@ class InboundMessage(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["provider", "provider_message_id"],
                                                name="one_inbound_per_provider_id")]
-        indexes = [models.Index(fields=["status", "received_at"])]
+        indexes = [models.Index(fields=["status", "received_at"]),
+                   models.Index(fields=["channel", "address_key", "status"], name="inbound_waiting_per_sender")]
 
     def __str__(self):
         return f"{self.provider} {self.provider_message_id} ({self.status})"
@@ -90,6 +98,9 @@ class OutboundMessage(models.Model):
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
         RETRYING = "retrying", "Waiting to retry"
+        # Handed to the provider, answer not yet recorded. Left so by a worker that died
+        # mid-send: the sweep asks the provider whether it took the message (see tasks.py).
+        SENDING = "sending", "Being sent"
         SENT = "sent", "Sent"
         DELIVERED = "delivered", "Delivered"
         FAILED = "failed", "Failed"

@@ -4,12 +4,16 @@ nothing, and WhatsApp free text only goes within 24 hours of the person's last m
 
 from datetime import timedelta
 
+from django.db import transaction
 from django.utils import timezone
 
 from .models import Channel, OutboundMessage
 from .segments import count_segments
 
 WHATSAPP_WINDOW = timedelta(hours=24)
+PROVIDER_CLOCK_SKEW = timedelta(seconds=60)
+# A send still unanswered after this is over: longer than any provider's request timeout.
+SEND_GIVEN_UP_AFTER = timedelta(seconds=30)
 
 
 def queue_replies(contact, texts, reply_to=None, confirms_opt_out=False):
@@ -76,3 +80,44 @@ def enqueue_next(message):
     following = next_in_sequence(message)
     if following is not None:
         enqueue_send(following)
+
+
+def record_sent(message, provider_id):
+    """The provider took the message: note its id, and queue the next part of the reply."""
+    with transaction.atomic():
+        message.provider_message_id = provider_id
+        message.status = OutboundMessage.Status.SENT
+        message.error = ""
+        message.save(update_fields=["provider_message_id", "status", "error", "updated_at"])
+        enqueue_next(message)
+
+
+def recover_interrupted_sends(cutoff):
+    """Messages left "sending" before `cutoff` by a worker that died mid-send: asks the
+    provider whether it took each, and sends again only those it did not. Returns how many
+    were sent again."""
+    from .providers import SendError, provider_named
+
+    sent_again = 0
+    cutoff = min(cutoff, timezone.now() - SEND_GIVEN_UP_AFTER)  # never a send still in progress
+    interrupted = OutboundMessage.objects.filter(status=OutboundMessage.Status.SENDING, updated_at__lt=cutoff)
+    for message_id in interrupted.values_list("pk", flat=True):
+        with transaction.atomic():
+            message = (OutboundMessage.objects.select_for_update().select_related("contact")
+                       .filter(pk=message_id, status=OutboundMessage.Status.SENDING).first())
+            if message is None:
+                continue
+            # The provider's clock and ours may differ a little.
+            since = message.updated_at - PROVIDER_CLOCK_SKEW
+            try:
+                provider_id = provider_named(message.contact.provider).find_sent(message, since)
+            except SendError:
+                continue  # cannot ask now: the next sweep asks again
+            if provider_id:
+                record_sent(message, provider_id)
+                continue
+            message.status = OutboundMessage.Status.QUEUED
+            message.save(update_fields=["status", "updated_at"])
+            enqueue_send(message)
+            sent_again += 1
+    return sent_again

@@ -6,7 +6,7 @@ from django_tasks import task
 
 from .inbound import process_message, process_waiting_messages
 from .models import OutboundMessage
-from .outbound import blocked_status, enqueue_next
+from .outbound import blocked_status, record_sent
 from .providers import SendError, provider_named
 
 # A reply is wanted now; a provider down for hours gets the message late rather than never.
@@ -22,7 +22,11 @@ def process_inbound(message_id):
 
 @task(priority=5)
 def send_outbound(message_id):
-    """Send one message; retry retryable failures with backoff; record permanent ones."""
+    """Send one message; retry retryable failures with backoff; record permanent ones.
+
+    In three steps, so that a worker dying mid-send leaves a trace rather than a message
+    that looks unsent: the message is marked as sending (committed), handed to the
+    provider, then its outcome recorded. outbound.recover_interrupted_sends finds the rest."""
     with transaction.atomic():
         message = (OutboundMessage.objects.select_for_update().select_related("contact")
                    .filter(pk=message_id).first())
@@ -34,15 +38,16 @@ def send_outbound(message_id):
             message.save(update_fields=["status", "updated_at"])
             return message.status
         message.attempts += 1
-        try:
-            message.provider_message_id = provider_named(message.contact.provider).send(message)
-        except SendError as error:
+        message.status = OutboundMessage.Status.SENDING
+        message.save(update_fields=["attempts", "status", "updated_at"])
+    try:
+        provider_id = provider_named(message.contact.provider).send(message)
+    except SendError as error:
+        with transaction.atomic():
             _note_failure(message, error)
-        else:
-            message.status = OutboundMessage.Status.SENT
-            message.error = ""
-            enqueue_next(message)
-        message.save()
+            message.save(update_fields=["status", "error", "send_after", "updated_at"])
+    else:
+        record_sent(message, provider_id)
     return message.status
 
 

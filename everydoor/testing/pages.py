@@ -23,6 +23,7 @@ LANGUAGE_PAGES = [
     "/{code}/guides/search/?q=NHS",
     "/{code}/services/",
     "/{code}/services/?postcode=E15+4QR&within_km=10",
+    "/{code}/talk/",
 ]
 
 

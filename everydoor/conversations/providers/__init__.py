@@ -30,6 +30,13 @@ class ConversationProvider:
         Return the provider's id for it; raise SendError when it is not accepted."""
         raise NotImplementedError
 
+    def find_sent(self, message, since):
+        """The provider's id for `message` if it accepted it at or after `since`, else None.
+        Asked when a worker died while sending, so a message the provider took is not sent
+        twice. A provider that cannot tell returns None: the message is sent again (a
+        possible repeat rather than a possible loss)."""
+        return None
+
 
 @cache
 def provider_named(name):

@@ -4,6 +4,7 @@ queue and a stand-in for Twilio's REST API on a local port."""
 import logging
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -50,6 +51,12 @@ def test_a_message_is_stored_and_queued_before_twilio_gets_its_answer(client, tw
     assert message.status == InboundMessage.Status.RECEIVED and message.body == "hi"
     assert DBTaskResult.objects.ready().filter(task_path__endswith="process_inbound").count() == 1
     assert twilio.sent() == []  # nothing sent until the worker runs
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT address, body FROM conversations_inboundmessage")
+        assert PERSON not in " ".join(cursor.fetchone())  # encrypted at rest
+    run_ready_tasks()
+    message.refresh_from_db()
+    assert message.address == "" and message.contact.address == PERSON  # kept once, on the contact
 
 
 def test_a_full_phq4_journey_by_sms_in_arabic(client, twilio):
@@ -142,9 +149,23 @@ def test_processing_a_message_twice_replies_once(client, twilio):
     message = InboundMessage.objects.get()
     from everydoor.conversations.inbound import process_message
 
-    assert process_message(message.pk) is True
-    assert process_message(message.pk) is False
+    assert process_message(message.pk) == 1
+    assert process_message(message.pk) == 0
     assert OutboundMessage.objects.count() == 2
+
+
+def test_quick_messages_are_answered_in_the_order_they_came_whichever_task_runs_first(client, twilio):
+    from everydoor.conversations.inbound import process_message
+
+    signed_post(client, MESSAGES_URL, sms_webhook(PERSON, "2"))  # Arabic
+    signed_post(client, MESSAGES_URL, sms_webhook(PERSON, "1"))  # then: check how you are
+    first, second = InboundMessage.objects.order_by("pk")
+    assert process_message(second.pk) == 2  # a second worker took the later task first
+    assert process_message(first.pk) == 0
+    contact = Contact.objects.get()
+    assert (contact.language, contact.state["step"]) == ("ar", "question")
+    run_ready_tasks()
+    assert "الشعور بالعصبية" in replies(twilio)[-1]  # PHQ-4 item 1, last
 
 
 def test_a_provider_that_fails_with_500_then_recovers(client, twilio):
@@ -159,6 +180,53 @@ def test_a_provider_that_fails_with_500_then_recovers(client, twilio):
     run_ready_tasks()
     assert [message.status for message in OutboundMessage.objects.order_by("sequence")] == ["sent", "sent"]
     assert len(twilio.sent()) == 3  # the failed try, then both parts once
+
+
+def interrupted_mid_send(message):
+    """Leave `message` as a worker killed between handing it over and recording the answer
+    leaves it: "sending", since long enough for the sweep to settle it."""
+    OutboundMessage.objects.filter(pk=message.pk).update(status=OutboundMessage.Status.SENDING,
+                                                         updated_at=timezone.now() - timezone.timedelta(minutes=2))
+
+
+def test_a_send_interrupted_after_twilio_took_it_is_not_sent_again(client, twilio):
+    from everydoor.conversations.inbound import process_waiting_messages
+
+    text_in(client, "hi")
+    first = OutboundMessage.objects.get(sequence=0)
+    interrupted_mid_send(first)
+    assert process_waiting_messages(older_than_seconds=0) == 0  # nothing needed sending again
+    run_ready_tasks()
+    first.refresh_from_db()
+    assert first.status == OutboundMessage.Status.SENT
+    assert first.provider_message_id == twilio.created[-1]["sid"]  # found in Twilio's list, by body
+    assert twilio.listings[-1]["To"] == PERSON
+    assert len(twilio.sent()) == 2  # each part once
+
+
+def test_a_send_interrupted_before_twilio_took_it_is_sent_once(client, twilio):
+    from everydoor.conversations.inbound import process_waiting_messages
+    from everydoor.conversations.outbound import queue_replies
+
+    text_in(client, "hi")
+    queue_replies(Contact.objects.get(), ["Reply with a number:"])
+    unsent = OutboundMessage.objects.filter(reply_to__isnull=True).get()
+    DBTaskResult.objects.filter(status="READY").delete()  # the task the dead worker had taken
+    interrupted_mid_send(unsent)
+    assert process_waiting_messages(older_than_seconds=0) == 1
+    run_ready_tasks()
+    assert OutboundMessage.objects.get(pk=unsent.pk).status == OutboundMessage.Status.SENT
+    assert [fields["Body"] for fields in twilio.sent()].count("Reply with a number:") == 1
+
+
+def test_a_send_in_progress_is_left_to_its_worker(client, twilio):
+    from everydoor.conversations.inbound import process_waiting_messages
+
+    text_in(client, "hi")
+    first = OutboundMessage.objects.get(sequence=0)
+    OutboundMessage.objects.filter(pk=first.pk).update(status=OutboundMessage.Status.SENDING)
+    assert process_waiting_messages(older_than_seconds=0) == 0
+    assert twilio.listings == []  # not even asked about: its worker may be talking to Twilio now
 
 
 @pytest.mark.parametrize("answer, status, opted_out", [

@@ -36,11 +36,18 @@ class Call:
     def press(self, digits, url=None):
         return self._twiml(signed_post(self.client, url or self.turn_url, call_webhook(CALLER, CALL, digits)))
 
+    def stay_silent(self):
+        """No key before the Gather times out: Twilio follows the Redirect."""
+        return self._twiml(signed_post(self.client, self.silence_url, call_webhook(CALLER, CALL)))
+
     def _twiml(self, response):
         assert response.status_code == 200 and response["Content-Type"] == "text/xml"
         twiml = ET.fromstring(response.content)
+        if twiml.find("Hangup") is not None:
+            return twiml
         self.turn_url = twiml.find("Gather").get("action")
-        assert twiml.find("Redirect").text == self.turn_url  # silence: the same question again
+        self.silence_url = twiml.find("Redirect").text
+        assert self.silence_url.startswith(self.turn_url + "&silent=")  # silence: the same question again
         return twiml
 
 
@@ -100,10 +107,26 @@ def test_the_same_keys_sent_twice_are_acted_on_once(client, twilio):
 def test_silence_repeats_the_question(client, twilio):
     call = Call(client)
     call.start()
-    repeated = call.press("")
+    repeated = call.stay_silent()
     assert Contact.objects.get().state["step"] == "language"
     assert call.turn_url.endswith("turn=1")
     assert spoken(repeated)
+
+
+def test_a_silent_caller_hears_the_crisis_lines_and_the_call_ends(client, twilio):
+    call = Call(client)
+    call.start()
+    call.press("1")  # English
+    call.stay_silent()
+    call.press("1")  # a key resets the count: three silences in a row end the call, not three in all
+    call.stay_silent()
+    call.stay_silent()
+    assert Contact.objects.get().state["step"] == "question"
+    goodbye = call.stay_silent()
+    assert goodbye.find("Gather") is None and goodbye.find("Redirect") is None
+    assert list(goodbye)[-1].tag == "Hangup"
+    words = " ".join(element.text or "" for element in goodbye)
+    assert "999" in words and "116 123" in words
 
 
 def test_lines_with_a_recording_are_played_as_telephone_audio(client, twilio):

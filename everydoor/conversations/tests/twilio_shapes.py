@@ -5,6 +5,8 @@ import itertools
 import json
 import threading
 import urllib.parse
+from datetime import UTC, datetime
+from email.utils import format_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from twilio.request_validator import RequestValidator
@@ -70,11 +72,12 @@ def signed_post(client, path, fields, token=AUTH_TOKEN):
 
 
 def message_created(fields, sid):
-    """The REST API's answer to creating a message (201)."""
+    """The REST API's answer to creating a message (201). Dates are RFC 2822, in GMT."""
+    now = format_datetime(datetime.now(UTC))
     return {
         "account_sid": ACCOUNT_SID, "api_version": "2010-04-01", "body": fields.get("Body", ""),
-        "date_created": "Mon, 30 Nov 2026 10:00:00 +0000", "date_sent": None, "date_updated":
-        "Mon, 30 Nov 2026 10:00:00 +0000", "direction": "outbound-api", "error_code": None, "error_message": None,
+        "date_created": now, "date_sent": None, "date_updated": now, "direction": "outbound-api",
+        "error_code": None, "error_message": None,
         "from": fields.get("From"), "messaging_service_sid": None, "num_media": "0", "num_segments": "1",
         "price": None, "price_unit": "USD", "sid": sid, "status": "queued", "subresource_uris": {},
         "to": fields.get("To"), "uri": f"/2010-04-01/Accounts/{ACCOUNT_SID}/Messages/{sid}.json",
@@ -87,23 +90,40 @@ def api_error(code, message, status=400):
 
 
 class FakeTwilioApi:
-    """Twilio's REST API on a local port: records each request; answers from a script of
-    (status, body) pairs, then with 201 Created."""
+    """Twilio's REST API on a local port: records each request to create a message; answers
+    from a script of (status, body) pairs, then with 201 Created. Lists the messages it
+    created, newest first, filtered by To and From, as Twilio's message list does."""
 
     def __init__(self):
         self.requests = []
+        self.listings = []
+        self.created = []
         self.script = []
+        self.lock = threading.Lock()
         api = self
 
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):
                 length = int(self.headers.get("Content-Length", 0))
                 fields = dict(urllib.parse.parse_qsl(self.rfile.read(length).decode()))
-                api.requests.append({"path": self.path, "fields": fields,
-                                     "authorization": self.headers.get("Authorization")})
-                status, body = api.script.pop(0) if api.script else (201, None)
-                if body is None:
-                    body = message_created(fields, new_sid("SM"))
+                with api.lock:
+                    api.requests.append({"path": self.path, "fields": fields,
+                                         "authorization": self.headers.get("Authorization")})
+                    status, body = api.script.pop(0) if api.script else (201, None)
+                    if body is None:
+                        body = message_created(fields, new_sid("SM"))
+                        api.created.insert(0, body)
+                self._answer(status, body)
+
+            def do_GET(self):
+                query = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(self.path).query))
+                with api.lock:
+                    api.listings.append(query)
+                    listed = [message for message in api.created
+                              if message["to"] == query.get("To") and message["from"] == query.get("From")]
+                self._answer(200, {"messages": listed[:int(query.get("PageSize", 50))]})
+
+            def _answer(self, status, body):
                 payload = json.dumps(body).encode()
                 self.send_response(status)
                 self.send_header("Content-Type", "application/json")

@@ -24,9 +24,9 @@ class Command(BaseCommand):
                 text = input("<-- ")
             except EOFError:
                 break
-            message, _new = receive_message("console", channel, number, f"console-{uuid.uuid4()}", text)
+            message_id, _new = receive_message("console", channel, number, f"console-{uuid.uuid4()}", text)
             # Played here and now, rather than by a worker, so the replies follow the typing.
-            process_message(message.pk)
-            for reply in message.replies.order_by("sequence"):
+            process_message(message_id)
+            for reply in OutboundMessage.objects.filter(reply_to_id=message_id).order_by("sequence"):
                 if reply.status == OutboundMessage.Status.QUEUED:
                     send_outbound.call(str(reply.pk))

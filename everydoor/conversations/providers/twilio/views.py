@@ -31,6 +31,8 @@ PROVIDER = "twilio"
 log = logging.getLogger(__name__)
 # Languages Twilio's own text-to-speech reads, for lines whose recording is not made yet:
 # (language, voice). See shared/REFERENCE.md section 4.
+# The same question asked this many times with no key pressed: say where to get help, and end.
+SILENT_TURNS = 3
 SAY_LANGUAGES = {"en": ("en-GB", None), "ar": ("arb", "Polly.Zeina")}
 DELIVERY_STATUSES = {"sent": OutboundMessage.Status.SENT, "delivered": OutboundMessage.Status.DELIVERED,
                      "read": OutboundMessage.Status.DELIVERED, "failed": OutboundMessage.Status.FAILED,
@@ -121,10 +123,12 @@ def call_started(request):
 @twilio_signed
 def keys_pressed(request):
     caller, call_id = request.POST.get("From", ""), request.POST.get("CallSid", "")
-    turn = request.GET.get("turn", "")
-    if not caller or not call_id or not turn.isdigit():
+    turn, silent = request.GET.get("turn", ""), request.GET.get("silent", "0")
+    if not caller or not call_id or not turn.isdigit() or not silent.isdigit():
         return HttpResponseBadRequest("From, CallSid and turn are required")
     digits = request.POST.get("Digits", "")
+    if not digits and int(silent) >= SILENT_TURNS:
+        return _twiml(_goodbye(contact_for(PROVIDER, Channel.VOICE, caller)))
     with transaction.atomic():
         contact = contact_for(PROVIDER, Channel.VOICE, caller)
         contact = type(contact).objects.select_for_update().get(pk=contact.pk)
@@ -135,21 +139,24 @@ def keys_pressed(request):
                 messages = JOURNEY[contact.state.get("step") or "language"].prompt(Conversation(contact))
         else:
             messages = respond(contact, digits)
-    return _twiml(_voice_turn(contact, messages, turn=int(turn) + (0 if repeated else 1)))
+    return _twiml(_voice_turn(contact, messages, turn=int(turn) + (0 if repeated else 1),
+                              silent=0 if digits else int(silent)))
 
 
 def _first_time(contact, key, digits):
     try:
         with transaction.atomic():
-            InboundMessage.objects.create(provider=PROVIDER, provider_message_id=key, contact=contact, body=digits,
-                                          status=InboundMessage.Status.PROCESSED)
+            InboundMessage.objects.create(provider=PROVIDER, provider_message_id=key, channel=contact.channel,
+                                          address_key=contact.address_key, contact=contact, body=digits,
+                                          status=InboundMessage.Status.PROCESSED, processed_at=timezone.now())
     except IntegrityError:
         return False
     return True
 
 
-def _voice_turn(contact, messages, turn):
-    """TwiML that speaks the messages line by line and listens for keys."""
+def _voice_turn(contact, messages, turn, silent=0):
+    """TwiML that speaks the messages line by line and listens for keys. `silent`: how many
+    times in a row the caller has let the question pass without a key."""
     response = VoiceResponse()
     action = f"{reverse('twilio-voice-gather')}?turn={turn}"
     digits = max(len(choice) for choice in expected_choices(contact))
@@ -164,7 +171,20 @@ def _voice_turn(contact, messages, turn):
         # would be nonsense, so the caller hears why, and how to reach a person.
         gather.say("Some of this message is not recorded in your language yet. Press 2 from the main menu "
                    "for a helper to call you back.", language="en-GB")
-    response.redirect(action)  # nothing pressed: the same step again
+    response.redirect(f"{action}&silent={silent + 1}")  # nothing pressed: the same step again
+    return response
+
+
+def _goodbye(contact):
+    """After a few turns of silence, the crisis lines, and the call ends. The caller may be
+    unable to press a key, so what they hear last is where to get help."""
+    response = VoiceResponse()
+    language = contact.language or "en"
+    with translation.override(language):
+        crisis_lines = JOURNEY["urgent"].prompt(Conversation(contact))[0]
+    for line in filter(None, (line.strip() for line in crisis_lines.splitlines())):
+        _speak(response, line, language)
+    response.hangup()
     return response
 
 
