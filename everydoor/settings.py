@@ -61,6 +61,13 @@ INSTALLED_APPS = [
     "everydoor.content",
     "everydoor.directory",
     "everydoor.conversations",
+    "everydoor.helpers",
+    # Staff sign-in: a second factor (TOTP) and lockout after repeated wrong passwords.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
+    # After every app whose permissions the staff roles use (see accounts/roles.py).
+    "everydoor.accounts",
     # Editorial content and its translation workflow, administered at /staff/cms/.
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -87,8 +94,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "everydoor.accounts.two_factor.second_factor_required",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: turns a locked-out sign-in into its page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "everydoor.urls"
@@ -187,10 +198,27 @@ X_FRAME_OPTIONS = "DENY"
 # Fernet keys for identifiable fields, newest first (see everydoor/privacy/encryption.py).
 FIELD_ENCRYPTION_KEYS = env_list("FIELD_ENCRYPTION_KEYS", [])
 
-# Staff of services sign in to see their referrals.
+# Staff sign in with a password, then a code from an authenticator app (accounts/two_factor.py).
 LOGIN_URL = "staff-login"
-LOGIN_REDIRECT_URL = "staff-inbox"
+LOGIN_REDIRECT_URL = "staff-home"
 LOGOUT_REDIRECT_URL = "staff-login"
+AUTHENTICATION_BACKENDS = [
+    # Refuses sign-in while an account is locked out, before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five wrong passwords for one account from one address: signing in there pauses for an hour.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = 1
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "everydoor.accounts.client_ip.client_ip"
+AXES_SENSITIVE_PARAMETERS = ["password", "code"]
+OTP_TOTP_ISSUER = "EveryDoor"
+
+# An urgent case nobody has picked up after this many minutes is raised with supervisors.
+URGENT_PICK_UP_MINUTES = env_int("URGENT_PICK_UP_MINUTES", 15)
 
 # How submitted referrals reach a service (Service.delivery -> provider class).
 REFERRAL_DELIVERY_PROVIDERS = {

@@ -21,7 +21,9 @@ urlpatterns = [
     path("sw.js", service_worker, name="service-worker"),
     path("staff/admin/", admin_site.urls),
     path("staff/cms/", include(wagtailadmin_urls)),
+    path("staff/", include("everydoor.accounts.urls")),
     path("staff/", include("everydoor.referrals.staff_urls")),
+    path("staff/cases/", include("everydoor.helpers.urls")),
 ]
 
 urlpatterns += i18n_patterns(

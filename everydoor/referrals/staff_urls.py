@@ -1,11 +1,8 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
 from . import staff_views
 
 urlpatterns = [
-    path("login/", staff_views.sign_in, name="staff-login"),
-    path("logout/", auth_views.LogoutView.as_view(), name="staff-logout"),
     path("referrals/", staff_views.inbox, name="staff-inbox"),
     path("referrals/<uuid:referral_id>/", staff_views.detail, name="staff-referral"),
     path("referrals/<uuid:referral_id>/accept/", staff_views.accept, name="staff-referral-accept"),

@@ -5,7 +5,6 @@ import json
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import LoginView
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
@@ -47,9 +46,6 @@ def staff_only(view):
         return view(request, *args, **kwargs)
 
     return wrapped
-
-
-sign_in = referrer_policy_for_forms(in_english(LoginView.as_view(template_name="referrals/staff/login.html")))
 
 
 @require_safe

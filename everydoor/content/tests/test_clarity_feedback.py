@@ -3,6 +3,7 @@ from django.utils import translation
 
 from everydoor.content.models import ClarityFeedback
 from everydoor.content.roles import CONTENT_EDITORS, TRANSLATORS
+from everydoor.testing.staff import verified_login
 
 from .helpers import guide, person_with_role
 
@@ -52,7 +53,7 @@ def test_a_revision_that_is_not_this_pages_is_replaced_by_the_live_one(starter_c
 
 def test_answers_reach_the_editors_queue_until_handled(starter_content, client):
     client.post(FEEDBACK_URL, {"was_clear": "no", "comment": "too many words"})
-    client.force_login(person_with_role(CONTENT_EDITORS))
+    verified_login(client, person_with_role(CONTENT_EDITORS))
     queue = client.get("/staff/cms/reader-feedback/?language=ar").content.decode()
     assert "too many words" in queue
     assert guide("ar", "free-interpreter").title in queue
@@ -64,7 +65,7 @@ def test_answers_reach_the_editors_queue_until_handled(starter_content, client):
 
 def test_people_who_are_not_editors_cannot_read_the_queue(starter_content, client):
     client.post(FEEDBACK_URL, {"was_clear": "no", "comment": "too many words"})
-    client.force_login(person_with_role(TRANSLATORS))
+    verified_login(client, person_with_role(TRANSLATORS))
     refused = client.get("/staff/cms/reader-feedback/", follow=True)
     assert refused.redirect_chain == [("/staff/cms/", 302)]  # Wagtail's "no permission"
     assert "too many words" not in refused.content.decode()

@@ -7,6 +7,7 @@ from django.contrib.auth.models import Group
 
 from everydoor.content.reviews import translation_state
 from everydoor.content.roles import TRANSLATORS, ensure_content_roles
+from everydoor.testing.staff import authenticator, current_code
 
 from .helpers import guide
 
@@ -17,6 +18,7 @@ def test_a_translator_signs_in_edits_a_string_and_publishes(site, starter_conten
     ensure_content_roles()
     translator = get_user_model().objects.create_user("amina", password="a long pass phrase")
     translator.groups.add(Group.objects.get(name=TRANSLATORS))
+    device = authenticator(translator)
     page = new_page(viewport={"width": 1280, "height": 900})
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -24,6 +26,8 @@ def test_a_translator_signs_in_edits_a_string_and_publishes(site, starter_conten
     page.fill("input[name=username]", "amina")
     page.fill("input[name=password]", "a long pass phrase")
     page.click("button[type=submit]")
+    page.fill("#id_code", current_code(device))  # the second step
+    page.click("main button[type=submit]")
     page.wait_for_url("**/staff/cms/")
     page.goto(f"{site}/staff/cms/pages/{guide('ar', 'urgent-help').pk}/edit/")
     page.get_by_role("button", name="Edit").first.click()

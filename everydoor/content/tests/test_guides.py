@@ -8,6 +8,7 @@ from everydoor.content.facts import all_facts
 from everydoor.content.placeholders import placeholders_match
 from everydoor.content.starter import STARTER_DIR, starter_data
 from everydoor.crisis.lines import crisis_lines
+from everydoor.testing.staff import verified_login
 
 from .helpers import guide
 
@@ -165,7 +166,7 @@ def test_editors_work_in_the_admin_and_its_preview_is_our_public_template(starte
 
     from .helpers import person_with_role
 
-    client.force_login(person_with_role(CONTENT_EDITORS))
+    verified_login(client, person_with_role(CONTENT_EDITORS))
     page = guide("en")
     assert client.get(f"/staff/cms/pages/{page.pk}/edit/").status_code == 200
     preview = client.get(f"/staff/cms/pages/{page.pk}/view_draft/")
@@ -179,7 +180,7 @@ def test_translators_open_a_translation_in_wagtail_localizes_editor(starter_cont
 
     from .helpers import person_with_role
 
-    client.force_login(person_with_role(TRANSLATORS))
+    verified_login(client, person_with_role(TRANSLATORS))
     response = client.get(f"/staff/cms/pages/{guide('ti').pk}/edit/")
     assert response.status_code == 200
     assert b"pofile/download" in response.content
@@ -200,7 +201,7 @@ def test_an_editor_previews_a_translation_and_the_guide_list_in_their_language(s
 
     from .helpers import person_with_role
 
-    client.force_login(person_with_role(CONTENT_EDITORS))
+    verified_login(client, person_with_role(CONTENT_EDITORS))
     preview = client.get(f"/staff/cms/pages/{guide('ar').pk}/view_draft/").content.decode()
     assert '<html lang="ar" dir="rtl">' in preview
     index = GuideIndexPage.objects.get(locale__language_code="ti")

@@ -8,6 +8,7 @@ from wagtail_localize.models import StringTranslation, Translation
 
 from everydoor.content.reviews import translation_state
 from everydoor.content.roles import COMMUNITY_REVIEWERS, TRANSLATORS
+from everydoor.testing.staff import verified_login
 
 from .helpers import guide, person_with_role, publish_english_edit
 
@@ -72,7 +73,7 @@ def upload_translated_po(client, page, translate, on_commit):
 
 
 def test_a_po_round_trip_keeps_link_placeholders_and_their_addresses(starter_content, client, on_commit):
-    client.force_login(person_with_role(TRANSLATORS))
+    verified_login(client, person_with_role(TRANSLATORS))
     page = upload_translated_po(client, guide("ar", "talking-therapies"), lambda msgid: f"[ar] {msgid}", on_commit)
     html = client.get("/ar/guides/talking-therapies/").content.decode()
     assert '[ar] EveryDoor can send your form for you, in your language. <a href="/ar/refer/">' in html
@@ -81,7 +82,7 @@ def test_a_po_round_trip_keeps_link_placeholders_and_their_addresses(starter_con
 
 
 def test_a_translation_that_drops_a_link_placeholder_is_flagged_and_not_used(starter_content, client, on_commit):
-    client.force_login(person_with_role(TRANSLATORS))
+    verified_login(client, person_with_role(TRANSLATORS))
     upload_translated_po(
         client, guide("ar", "talking-therapies"), lambda msgid: msgid.replace('<a id="a1">', "<a>"), on_commit
     )
@@ -93,7 +94,7 @@ def test_a_translation_that_drops_a_link_placeholder_is_flagged_and_not_used(sta
 
 def test_updating_an_out_of_date_translation_brings_it_up_to_date_as_a_draft(starter_content, client, on_commit):
     publish_english_edit(first_paragraph="<p>A GP is your family doctor.</p>")
-    client.force_login(person_with_role(TRANSLATORS))
+    verified_login(client, person_with_role(TRANSLATORS))
     upload_translated_po(client, guide("ar"), lambda msgid: f"[ar] {msgid}", on_commit)
     state = translation_state(guide("ar"))
     assert not state.out_of_date
@@ -105,7 +106,7 @@ def approve(client, page):
 
 
 def test_a_community_reviewer_approves_a_translation_and_the_page_says_it_was_checked(starter_content, client):
-    client.force_login(person_with_role(COMMUNITY_REVIEWERS))
+    verified_login(client, person_with_role(COMMUNITY_REVIEWERS))
     assert approve(client, guide("ti")).status_code == 302
     assert translation_state(guide("ti")).status == "community-reviewed"
     html = client.get("/ti/guides/register-with-a-gp/").content.decode()
@@ -114,7 +115,7 @@ def test_a_community_reviewer_approves_a_translation_and_the_page_says_it_was_ch
 
 
 def test_only_a_community_reviewer_can_approve(starter_content, client):
-    client.force_login(person_with_role(TRANSLATORS))
+    verified_login(client, person_with_role(TRANSLATORS))
     refused = approve(client, guide("ti"))
     assert refused.status_code == 302 and refused["Location"] == "/staff/cms/"  # Wagtail's "no permission"
     assert translation_state(guide("ti")).is_draft
@@ -122,22 +123,22 @@ def test_only_a_community_reviewer_can_approve(starter_content, client):
 
 def test_an_out_of_date_translation_cannot_be_approved(starter_content, client):
     publish_english_edit()
-    client.force_login(person_with_role(COMMUNITY_REVIEWERS))
+    verified_login(client, person_with_role(COMMUNITY_REVIEWERS))
     approve(client, guide("ar"))
     assert translation_state(guide("ar")).is_draft
 
 
 def test_new_wording_after_approval_is_a_draft_again(starter_content, client, on_commit):
-    client.force_login(person_with_role(COMMUNITY_REVIEWERS))
+    verified_login(client, person_with_role(COMMUNITY_REVIEWERS))
     approve(client, guide("ar"))
-    client.force_login(person_with_role(TRANSLATORS))
+    verified_login(client, person_with_role(TRANSLATORS))
     upload_translated_po(client, guide("ar"), lambda msgid: f"[ar] {msgid}", on_commit)
     assert translation_state(guide("ar")).is_draft
 
 
 def test_the_review_screen_shows_progress_and_status_per_translation(starter_content, client):
     publish_english_edit()
-    client.force_login(person_with_role(COMMUNITY_REVIEWERS))
+    verified_login(client, person_with_role(COMMUNITY_REVIEWERS))
     html = client.get("/staff/cms/translation-review/?language=ar").content.decode()
     row = html[html.index('data-page="register-with-a-gp"'):][:1500]
     assert "Out of date" in row
@@ -167,7 +168,7 @@ def test_every_starter_translation_keeps_its_placeholders(starter_content):
 
 
 def test_translators_cannot_change_the_english_source(starter_content, client):
-    client.force_login(person_with_role(TRANSLATORS))
+    verified_login(client, person_with_role(TRANSLATORS))
     assert client.get(f"/staff/cms/pages/{guide('en').pk}/edit/").status_code == 302
     assert client.get(f"/staff/cms/pages/{guide('ar').pk}/edit/").status_code == 200
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from everydoor.conversations.check_ins import check_in_text, outside_quiet_hours, send_due_check_in
-from everydoor.conversations.models import CheckIn, Contact, OutboundMessage
+from everydoor.conversations.models import CallbackRequest, CheckIn, Contact, OutboundMessage
 
 from .helpers import run_ready_tasks
 from .test_messages import PERSON, replies, text_in
@@ -100,8 +100,16 @@ def test_a_whatsapp_check_in_outside_the_window_uses_the_approved_template(clien
     assert sent["To"] == f"whatsapp:{PERSON}" and sent["ContentSid"].startswith("HX")
 
 
-def test_helpers_see_call_backs_and_conversations_that_need_a_template(client, twilio, admin_client):
+def test_helpers_see_call_backs_and_conversations_that_need_a_template(client, twilio, admin_user):
+    from everydoor.accounts.roles import HELPERS
+    from everydoor.testing.staff import staff_user, verified_login
+
     from .test_messages import text_in as text
+
+    admin_client = client.__class__()
+    verified_login(admin_client, admin_user)
+    helper = client.__class__()
+    verified_login(helper, staff_user("hana", HELPERS))
 
     text(client, "hi", webhook=whatsapp_webhook)
     contact = Contact.objects.get()
@@ -117,3 +125,5 @@ def test_helpers_see_call_backs_and_conversations_that_need_a_template(client, t
     text(client, "1", webhook=whatsapp_webhook)
     queue = admin_client.get("/staff/admin/conversations/callbackrequest/")
     assert queue.status_code == 200 and b"Waiting for a call" in queue.content
+    caseload = helper.get("/staff/cases/").content.decode()
+    assert str(CallbackRequest.objects.get().case.pk) in caseload  # in the helpers' caseload

@@ -7,6 +7,7 @@ from everydoor.directory.curation import ensure_directory_editors
 from everydoor.directory.feed import import_services
 from everydoor.directory.models import Service
 from everydoor.directory.search import DirectoryQuery, search_directory
+from everydoor.testing.staff import verified_login
 
 from .helpers import demo_services, form_values
 
@@ -17,7 +18,7 @@ pytestmark = pytest.mark.django_db
 def editor(client):
     user = get_user_model().objects.create_user("dina", password="x", is_staff=True)
     user.groups.add(ensure_directory_editors())
-    client.force_login(user)
+    verified_login(client, user)
     return user
 
 
@@ -65,7 +66,7 @@ def test_an_editor_changes_a_service_and_search_follows(client, editor, director
 
 def test_staff_without_the_role_cannot_edit_the_directory(client, directory):
     outsider = get_user_model().objects.create_user("sam", password="x", is_staff=True)
-    client.force_login(outsider)
+    verified_login(client, outsider)
     assert client.get("/staff/admin/directory/service/").status_code == 403
 
 

@@ -16,6 +16,7 @@ from fhir.resources.R4B.bundle import Bundle
 from everydoor.referrals.delivery.webhook import SIGNATURE_HEADER, signature
 from everydoor.referrals.models import Referral, Service
 from everydoor.referrals.tasks import RETRY_DELAYS, deliver_referral
+from everydoor.testing.staff import verified_login
 
 from .helpers import create_referral, create_service
 
@@ -150,13 +151,13 @@ def test_a_delivered_referral_is_not_sent_twice(receiver_factory):
 
 
 def test_the_delivery_status_is_shown_to_staff(receiver_factory, client):
-    from .helpers import PASSWORD, create_user
+    from .helpers import create_user
 
     receiver = receiver_factory([503])
     service = webhook_service(receiver.url)
     referral = create_referral()
     deliver_referral.call(str(referral.pk))
-    client.login(username=create_user("staff", service=service).username, password=PASSWORD)
+    verified_login(client, create_user("staff", service=service))
     page = client.get(f"/staff/referrals/{referral.pk}/").content.decode()
     assert 'data-delivery="retrying"' in page and "503" in page
 

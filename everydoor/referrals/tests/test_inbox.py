@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 
 from everydoor.privacy.models import AuditEvent
 from everydoor.referrals.models import Referral
+from everydoor.testing.staff import authenticator, current_code, verified_login
 
 from .helpers import PASSWORD, create_referral, create_service, create_user
 
@@ -21,7 +22,7 @@ def service():
 @pytest.fixture
 def staff(client, service):
     user = create_user("riverside-staff", service=service)
-    client.login(username=user.username, password=PASSWORD)
+    verified_login(client, user)
     return user
 
 
@@ -77,7 +78,7 @@ def test_declining_needs_a_reason_and_then_reaches_the_community_queue(client, s
     referral.refresh_from_db()
     assert (referral.status, referral.needs_community_worker) == (Referral.Status.DECLINED, True)
     worker = client.__class__()
-    worker.login(username=create_user("worker", community_worker=True).username, password=PASSWORD)
+    verified_login(worker, create_user("worker", community_worker=True))
     assert referral.code in worker.get("/staff/referrals/?queue=community").content.decode()
 
 
@@ -132,10 +133,12 @@ def test_the_fhir_download_is_audited(client, staff):
     assert AuditEvent.objects.get().action == "downloaded FHIR bundle"
 
 
-def test_signing_in_leads_to_the_inbox(client, service):
-    create_user("new-staff", service=service)
+def test_signing_in_with_both_steps_leads_to_the_inbox(client, service):
+    device = authenticator(create_user("new-staff", service=service))
     response = client.post("/staff/login/", {"username": "new-staff", "password": PASSWORD})
-    assert response["Location"] == "/staff/referrals/"
+    assert response["Location"] == "/staff/two-factor/?next=/staff/"
+    response = client.post(response["Location"], {"code": current_code(device), "next": "/staff/"})
+    assert client.get(response["Location"])["Location"] == "/staff/referrals/"
 
 
 def test_a_wrong_password_is_refused_with_a_message(client, service):
@@ -149,7 +152,7 @@ def test_a_community_worker_records_contact_on_a_declined_referral(client, staff
     referral = create_referral()
     client.post(f"/staff/referrals/{referral.pk}/decline/", {"reason": "Needs a specialist service"})
     worker = client.__class__()
-    worker.login(username=create_user("worker", community_worker=True).username, password=PASSWORD)
+    verified_login(worker, create_user("worker", community_worker=True))
     assert "Record first contact" in worker.get(f"/staff/referrals/{referral.pk}/").content.decode()
     response = worker.post(f"/staff/referrals/{referral.pk}/first-contact/", {"when": "2026-11-28T09:00"})
     assert response.status_code == 302

@@ -3,7 +3,9 @@ service's referrals, community workers see only their queue, outsiders see nothi
 
 import pytest
 
-from .helpers import PASSWORD, create_referral, create_service, create_user
+from everydoor.testing.staff import verified_login
+
+from .helpers import create_referral, create_service, create_user
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +46,7 @@ def world(db):
 def client_for(role, users, client_class):
     client = client_class()
     if role != "anonymous":
-        client.login(username=users[role].username, password=PASSWORD)
+        verified_login(client, users[role])
     return client
 
 

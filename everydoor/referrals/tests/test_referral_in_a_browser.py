@@ -5,6 +5,7 @@ import pytest
 
 from everydoor.referrals.models import Referral
 from everydoor.screening.tests.test_screening_in_a_browser import SMALL_PHONE, assert_accessible_and_narrow
+from everydoor.testing.staff import authenticator, current_code
 
 from .helpers import PASSWORD, create_service, create_user
 
@@ -78,7 +79,7 @@ def test_a_mistake_in_arabic_keeps_the_answers_and_is_accessible(site, new_page)
 
 def test_the_whole_referral_in_english_without_javascript_to_the_service_and_back(site, new_page):
     service = create_service("Riverside Talking Therapies")
-    create_user("riverside", service=service)
+    device = authenticator(create_user("riverside", service=service))
     person = new_page(java_script_enabled=False)
     fill_in_the_form(person, site, "en", name="Amal")
     person.check("#id_consent")
@@ -92,6 +93,8 @@ def test_the_whole_referral_in_english_without_javascript_to_the_service_and_bac
     staff.fill("#id_username", "riverside")
     staff.fill("#id_password", PASSWORD)
     staff.click("form button[type=submit]")
+    staff.fill("#id_code", current_code(device))  # the second step: the app's code
+    staff.click("main form button[type=submit]")
     staff.click(f"text={code}")
     assert staff.locator("text=Do not leave a voice message").is_visible()
     assert_accessible_and_narrow(staff)

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from everydoor.referrals.models import Service
+from everydoor.testing.staff import verified_login
 
 from .helpers import PASSWORD, create_service, create_user
 
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def administrator(client):
     get_user_model().objects.create_superuser("admin", password=PASSWORD)
-    client.login(username="admin", password=PASSWORD)
+    verified_login(client, get_user_model().objects.get(username="admin"))
     return client
 
 
@@ -42,5 +43,5 @@ def test_the_audit_log_cannot_be_edited_in_the_admin(administrator):
 
 def test_service_staff_cannot_open_the_admin(client):
     create_user("riverside", service=create_service())
-    client.login(username="riverside", password=PASSWORD)
+    verified_login(client, get_user_model().objects.get(username="riverside"))
     assert client.get("/staff/admin/referrals/service/").status_code == 302

@@ -1,0 +1,34 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from everydoor.languages.registry import all_languages
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(label=_("Note"), max_length=4000, widget=forms.Textarea(attrs={"rows": 4}),
+                           error_messages={"required": _("Please write the note.")})
+
+
+class CloseForm(forms.Form):
+    outcome = forms.CharField(label=_("What happened, and what was agreed"), max_length=4000,
+                              widget=forms.Textarea(attrs={"rows": 4}),
+                              error_messages={"required": _("Please say what happened before closing the case.")})
+
+
+class ReviewForm(forms.Form):
+    comment = forms.CharField(label=_("Your review (optional)"), max_length=2000, required=False,
+                              widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CaseloadFilterForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [("", _("All languages"))] + [
+            (language.code, language.name_local) for language in all_languages()]
+
+    def apply(self, cases):
+        if self.is_valid() and self.cleaned_data["language"]:
+            return cases.filter(language=self.cleaned_data["language"])
+        return cases

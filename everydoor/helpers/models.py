@@ -1,0 +1,89 @@
+"""The helpers' caseload: each person who asked for help (an urgent escalation, a call-back,
+a referral no service could take) is a case, in their language, with how they may be
+contacted, who picked it up, and the helpers' notes."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from everydoor.privacy.encryption import EncryptedTextField
+
+
+class Case(models.Model):
+    class Kind(models.TextChoices):
+        URGENT = "urgent", "Urgent: risk"
+        CALLBACK = "callback", "Call back"
+        REFERRAL = "referral", "Referral for a community worker"
+
+    class Status(models.TextChoices):
+        WAITING = "waiting", "Waiting"
+        PICKED_UP = "picked_up", "Picked up"
+        CLOSED = "closed", "Closed"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.WAITING)
+    language = models.CharField(max_length=16)
+    # How the person reached us: web, sms, whatsapp, voice (and, later, paper or assisted).
+    channel = models.CharField(max_length=16, blank=True)
+    # Where the case came from: exactly one of these.
+    escalation = models.OneToOneField("crisis.Escalation", null=True, blank=True, on_delete=models.CASCADE,
+                                      related_name="case")
+    callback = models.OneToOneField("conversations.CallbackRequest", null=True, blank=True,
+                                    on_delete=models.CASCADE, related_name="case")
+    referral = models.OneToOneField("referrals.Referral", null=True, blank=True, on_delete=models.CASCADE,
+                                    related_name="case")
+    assigned_to = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="cases")
+    raised_at = models.DateTimeField(default=timezone.now)
+    picked_up_at = models.DateTimeField(null=True, blank=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    # An urgent case nobody picked up in time is raised with the supervisors.
+    supervisors_alerted_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        permissions = [("work_caseload", "Can work the helpers' caseload"),
+                       ("supervise_caseload", "Can see every case, review notes and take overdue urgent cases")]
+        indexes = [models.Index(fields=["status", "kind", "raised_at"])]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} in {self.language} ({self.get_status_display()})"
+
+    @property
+    def source(self):
+        return self.escalation or self.callback or self.referral
+
+
+class CaseNote(models.Model):
+    """What a helper did or agreed with the person. Supervisors review notes."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                               related_name="case_notes")
+    text = EncryptedTextField()
+    written_at = models.DateTimeField(default=timezone.now)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="reviewed_case_notes")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    review_comment = EncryptedTextField(blank=True)
+
+    class Meta:
+        ordering = ["written_at"]
+
+    def __str__(self):
+        return f"Note on {self.case_id} at {self.written_at:%Y-%m-%d %H:%M}"
+
+
+class HelperProfile(models.Model):
+    """The languages a helper works in (their caseload shows those first) and the language
+    of their console."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="helper_profile")
+    languages = models.JSONField(default=list, blank=True)
+    console_language = models.CharField(max_length=16, default="en")
+
+    def __str__(self):
+        return f"Helper profile of {self.user}"

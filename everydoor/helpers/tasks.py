@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django_tasks import task
+
+from .models import Case
+
+
+# Urgent: ahead of everything else in the queue.
+@task(priority=10)
+def alert_supervisors_if_waiting(case_id):
+    """Runs when an urgent case's pick-up deadline passes: if nobody has picked it up, the
+    supervisors are told (in the console, and by email without the person's details)."""
+    with transaction.atomic():
+        case = Case.objects.select_for_update().filter(pk=case_id).first()
+        if case is None or case.status != Case.Status.WAITING or case.supervisors_alerted_at:
+            return False
+        case.supervisors_alerted_at = timezone.now()
+        case.save(update_fields=["supervisors_alerted_at"])
+        supervisors = get_user_model().objects.filter(
+            is_active=True, groups__permissions__codename="supervise_caseload").exclude(email="").distinct()
+        addresses = sorted(supervisors.values_list("email", flat=True))
+        if addresses:
+            link = settings.SITE_URL.rstrip("/") + reverse("helpers-case", args=[case.pk])
+            minutes = int((case.supervisors_alerted_at - case.raised_at).total_seconds() // 60)
+            transaction.on_commit(lambda: send_mail(
+                "EveryDoor: an urgent case is waiting",
+                f"An urgent case in language '{case.language}' has waited {minutes} minutes and nobody has "
+                f"picked it up. Sign in to see it: {link}",
+                None, addresses))
+    return True

@@ -1,0 +1,110 @@
+"""The helpers' console: the caseload, a case, and what a helper does with it."""
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST, require_safe
+
+from everydoor.privacy.audit import record_access
+
+from . import cases
+from .access import helpers_only
+from .forms import CaseloadFilterForm, CloseForm, NoteForm, ReviewForm
+from .models import CaseNote
+
+
+@require_safe
+@helpers_only
+def caseload(request):
+    filters = CaseloadFilterForm(request.GET)
+    waiting = filters.apply(cases.caseload_for(request.user))
+    supervising = request.user.has_perm("helpers.supervise_caseload")
+    return render(request, "helpers/caseload.html", {
+        "cases": waiting[:200], "filters": filters, "supervising": supervising,
+        "notes_to_review": cases.notes_to_review().count() if supervising else 0,
+    })
+
+
+@require_safe
+@helpers_only
+def case_detail(request, case_id):
+    case = _case(request, case_id)
+    record_access(request.user, "viewed", case)
+    return _show(request, case)
+
+
+@require_POST
+@helpers_only
+def pick_up(request, case_id):
+    case = _case(request, case_id)
+    try:
+        cases.pick_up(case, request.user)
+    except cases.NotAllowed:
+        return _show(request, case, status=409, problem="picked_up")
+    record_access(request.user, "picked up", case)
+    return redirect("helpers-case", case_id=case.pk)
+
+
+@require_POST
+@helpers_only
+def add_note(request, case_id):
+    case = _case(request, case_id)
+    form = NoteForm(request.POST)
+    if not _may_work(request.user, case) or not form.is_valid():
+        return _show(request, case, note_form=form, status=400 if _may_work(request.user, case) else 403)
+    cases.add_note(case, request.user, form.cleaned_data["text"])
+    return redirect("helpers-case", case_id=case.pk)
+
+
+@require_POST
+@helpers_only
+def close(request, case_id):
+    case = _case(request, case_id)
+    form = CloseForm(request.POST)
+    if not form.is_valid():
+        return _show(request, case, close_form=form, status=400)
+    try:
+        cases.close(case, request.user, form.cleaned_data["outcome"])
+    except cases.NotAllowed:
+        return _show(request, case, close_form=form, status=403, problem="not_yours")
+    record_access(request.user, "closed", case)
+    return redirect("helpers-caseload")
+
+
+@require_POST
+@helpers_only
+def review_note(request, note_id):
+    note = CaseNote.objects.select_related("case").filter(pk=note_id).first()
+    if note is None or not request.user.has_perm("helpers.supervise_caseload"):
+        raise Http404("No such note")
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        cases.review_note(note, request.user, form.cleaned_data["comment"])
+    return redirect("helpers-case", case_id=note.case_id)
+
+
+@require_safe
+@helpers_only
+def notes_to_review(request):
+    if not request.user.has_perm("helpers.supervise_caseload"):
+        raise Http404("Supervisors only")
+    return render(request, "helpers/notes_to_review.html", {"notes": cases.notes_to_review()[:200]})
+
+
+def _case(request, case_id):
+    case = cases.case_for(request.user, case_id)
+    if case is None:
+        raise Http404("No such case")
+    return case
+
+
+def _may_work(user, case):
+    return case.assigned_to_id == user.pk or user.has_perm("helpers.supervise_caseload")
+
+
+def _show(request, case, note_form=None, close_form=None, status=200, problem=None):
+    return render(request, "helpers/case.html", {
+        "case": case, "notes": case.notes.select_related("author", "reviewed_by"),
+        "may_work": _may_work(request.user, case), "problem": problem,
+        "supervising": request.user.has_perm("helpers.supervise_caseload"),
+        "note_form": note_form or NoteForm(), "close_form": close_form or CloseForm(), "review_form": ReviewForm(),
+    }, status=status)
