@@ -117,6 +117,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "everydoor.languages.context_processors.current_language",
                 "everydoor.privacy.context_processors.quick_exit",
+                "everydoor.helpers.assisted.context",
             ],
         },
     },

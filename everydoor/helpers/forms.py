@@ -32,3 +32,20 @@ class CaseloadFilterForm(forms.Form):
         if self.is_valid() and self.cleaned_data["language"]:
             return cases.filter(language=self.cleaned_data["language"])
         return cases
+
+
+class AssistForm(forms.Form):
+    """What a helper is about to fill in with the person, or key in from paper."""
+
+    language = forms.ChoiceField(label=_("The person's language"))
+    what = forms.ChoiceField(label=_("What to fill in"))
+    mode = forms.ChoiceField(label=_("How"), widget=forms.RadioSelect, choices=[
+        ("assisted", _("Together with the person")), ("paper", _("From a paper form they filled in"))])
+
+    def __init__(self, *args, **kwargs):
+        from everydoor.screening.instruments import instrument_ids, load_instrument
+
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [(language.code, language.name_local) for language in all_languages()]
+        self.fields["what"].choices = [(instrument_id, load_instrument(instrument_id, "en").title)
+                                       for instrument_id in instrument_ids()] + [("referral", _("Self-referral"))]

@@ -87,3 +87,25 @@ class HelperProfile(models.Model):
 
     def __str__(self):
         return f"Helper profile of {self.user}"
+
+
+class AssistedEntry(models.Model):
+    """A questionnaire or referral a helper filled in with the person (assisted mode), or
+    keyed in from a printed form the person filled in (paper)."""
+
+    class Mode(models.TextChoices):
+        ASSISTED = "assisted", "With the person"
+        PAPER = "paper", "From a paper form"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    helper = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                               related_name="assisted_entries")
+    mode = models.CharField(max_length=16, choices=Mode.choices)
+    screening = models.OneToOneField("screening.Screening", null=True, blank=True, on_delete=models.CASCADE,
+                                     related_name="assisted_entry")
+    referral = models.OneToOneField("referrals.Referral", null=True, blank=True, on_delete=models.CASCADE,
+                                    related_name="assisted_entry")
+    entered_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"{self.get_mode_display()} by {self.helper}"

@@ -4,6 +4,8 @@ from . import views
 
 urlpatterns = [
     path("", views.caseload, name="helpers-caseload"),
+    path("assist/", views.assist, name="helpers-assist"),
+    path("wellbeing/", views.wellbeing, name="helpers-wellbeing"),
     path("notes-to-review/", views.notes_to_review, name="helpers-notes-to-review"),
     path("notes/<uuid:note_id>/review/", views.review_note, name="helpers-review-note"),
     path("<uuid:case_id>/", views.case_detail, name="helpers-case"),

@@ -1,15 +1,24 @@
 """The helpers' console: the caseload, a case, and what a helper does with it."""
 
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST, require_safe
+from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from everydoor.accounts.work import first_page_for
+from everydoor.crisis.lines import crisis_lines
 from everydoor.privacy.audit import record_access
+from everydoor.privacy.referrer import referrer_policy_for_forms
 
 from . import cases
-from .access import helpers_only
-from .forms import CaseloadFilterForm, CloseForm, NoteForm, ReviewForm
+from .access import console_language, helpers_only
+from .assisted import assisting, start_assisting, stop_assisting
+from .forms import AssistForm, CaseloadFilterForm, CloseForm, NoteForm, ReviewForm
 from .models import CaseNote
+from .wellbeing import self_check_form, self_check_result
 
 
 @require_safe
@@ -108,3 +117,43 @@ def _show(request, case, note_form=None, close_form=None, status=200, problem=No
         "supervising": request.user.has_perm("helpers.supervise_caseload"),
         "note_form": note_form or NoteForm(), "close_form": close_form or CloseForm(), "review_form": ReviewForm(),
     }, status=status)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@helpers_only
+def assist(request):
+    """Start (or stop) assisted mode, then go to the public page in the person's language."""
+    if request.method == "POST" and "stop" in request.POST:
+        stop_assisting(request)
+        return redirect("helpers-caseload")
+    form = AssistForm(request.POST or None, initial={"mode": "assisted"})
+    if request.method == "POST" and form.is_valid():
+        start_assisting(request, form.cleaned_data["mode"])
+        return redirect(_public_page(form.cleaned_data))
+    return render(request, "helpers/assist.html", {"form": form, "assisting": assisting(request)},
+                  status=400 if form.errors else 200)
+
+
+def _public_page(choice):
+    with translation.override(choice["language"]):
+        if choice["what"] == "referral":
+            return reverse("referral-start")
+        # A paper form is keyed in on the one-page form, as the paper's own web address says.
+        view = "screening-all-questions" if choice["mode"] == "paper" else "about-questionnaire"
+        return reverse(view, args=[choice["what"]])
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+@referrer_policy_for_forms
+def wellbeing(request):
+    """Any member of staff with a role, for themselves. Answers are not saved or logged."""
+    if first_page_for(request.user) is None:
+        raise PermissionDenied
+    language = console_language(request.user)
+    with translation.override(language):
+        form = self_check_form(language, request.POST if request.method == "POST" else None)
+        result = self_check_result(form) if form.is_valid() else None
+        return render(request, "helpers/wellbeing.html", {"form": form, "instrument": form.instrument,
+                                                          "result": result, "crisis_lines": crisis_lines(language)},
+                      status=400 if form.errors else 200)

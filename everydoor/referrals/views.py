@@ -3,6 +3,7 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from everydoor.helpers.assisted import record_assistance
 from everydoor.privacy.referrer import referrer_policy_for_forms
 from everydoor.screening.access import current_screening
 from everydoor.screening.forms import ContinueCodeForm
@@ -29,6 +30,7 @@ def start(request):
         screening = current_screening(request)
         held = [screening] if screening and screening.status == Screening.Status.COMPLETED else []
         referral = start_referral(translation.get_language(), held)
+        record_assistance(request, referral=referral)
         hold_referral(request, referral)
     return redirect("referral-step", slug=STEPS[0].slug)
 

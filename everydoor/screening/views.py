@@ -6,6 +6,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from everydoor.crisis.escalation import escalate_risk
 from everydoor.crisis.lines import crisis_lines
 from everydoor.crisis.models import Escalation
+from everydoor.helpers.assisted import entry_channel, record_assistance
 from everydoor.privacy.referrer import referrer_policy_for_forms
 from everydoor.readaloud.audio import audio_for
 
@@ -41,7 +42,8 @@ def about_questionnaire(request, instrument_id):
 
 @require_POST
 def start(request, instrument_id):
-    screening = start_screening(_instrument(instrument_id))
+    screening = start_screening(_instrument(instrument_id), channel=entry_channel(request))
+    record_assistance(request, screening=screening)
     hold_screening(request, screening)
     return redirect("screening-question", instrument_id=instrument_id, number=1)
 
@@ -98,7 +100,9 @@ def all_questions(request, instrument_id):
     instrument = _instrument(instrument_id)
     form = AllAnswersForm(instrument, request.POST if request.method == "POST" else None)
     if form.is_valid():
-        screening = submit_all_answers(instrument, form.answers(), form.submission_key())
+        screening = submit_all_answers(instrument, form.answers(), form.submission_key(),
+                                       channel=entry_channel(request))
+        record_assistance(request, screening=screening)
         hold_screening(request, screening)
         if screening.risk_flagged:
             return redirect("safety")

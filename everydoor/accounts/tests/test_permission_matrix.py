@@ -38,6 +38,8 @@ MATRIX = [
     ("helpers-pick-up", "post", "/staff/cases/{case}/pick-up/", CASE_WORKERS),
     ("helpers-add-note", "post", "/staff/cases/{noted_case}/notes/", {"supervisor"}),
     ("helpers-close", "post", "/staff/cases/{noted_case}/close/", {"supervisor"}),
+    ("helpers-assist", "get", "/staff/cases/assist/", CASE_WORKERS),
+    ("helpers-wellbeing", "get", "/staff/cases/wellbeing/", EVERY_ROLE),
     ("helpers-notes-to-review", "get", "/staff/cases/notes-to-review/", {"supervisor"}),
     ("helpers-review-note", "post", "/staff/cases/notes/{note}/review/", {"supervisor"}),
     ("staff-inbox", "get", "/staff/referrals/", {"service_staff"} | CASE_WORKERS),

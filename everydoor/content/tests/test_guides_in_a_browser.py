@@ -11,7 +11,7 @@ from everydoor.readaloud.audio import replace_with_human_recording, request_reco
 from everydoor.readaloud.speech import synthesise
 from everydoor.readaloud.tasks import generate_recording
 from everydoor.readaloud.tests.test_read_aloud_in_a_browser import assert_audio_loads_only_when_played
-from everydoor.screening.tests.test_screening_in_a_browser import SMALL_PHONE, assert_accessible_and_narrow
+from everydoor.testing.browser import SMALL_PHONE, assert_accessible_and_narrow
 
 from .helpers import guide
 

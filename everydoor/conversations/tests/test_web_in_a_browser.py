@@ -2,22 +2,15 @@
 checked by axe at each kind of step."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from everydoor.conversations.journeys import language_choices
 from everydoor.conversations.models import CallbackRequest
 from everydoor.screening.models import Screening
+from everydoor.testing.browser import SMALL_PHONE, assert_accessible_and_narrow
 
 pytestmark = pytest.mark.browser
 
-WCAG_22_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
-SMALL_PHONE = {"width": 320, "height": 640}
 
-
-def assert_accessible_and_narrow(page):
-    results = Axe().run(page, options=WCAG_22_AA)
-    assert results.violations_count == 0, results.generate_report()
-    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
 
 
 def test_phq4_and_a_call_back_in_farsi_without_javascript(site, new_page):

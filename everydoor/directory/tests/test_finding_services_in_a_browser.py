@@ -7,7 +7,7 @@ import pytest
 
 from everydoor.directory.feed import import_services
 from everydoor.directory.models import Postcode
-from everydoor.screening.tests.test_screening_in_a_browser import SMALL_PHONE, assert_accessible_and_narrow
+from everydoor.testing.browser import SMALL_PHONE, assert_accessible_and_narrow
 
 from .helpers import demo_services
 

@@ -2,25 +2,18 @@
 said, on the Arabic website, that they are not safe. Real Chromium; axe at each page."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from everydoor.accounts.roles import HELPERS
 from everydoor.crisis.models import Escalation
 from everydoor.helpers.models import Case, HelperProfile
+from everydoor.testing.browser import SMALL_PHONE, assert_accessible_and_narrow
 from everydoor.testing.pages import PAGE_BUDGET_BYTES, first_load
 from everydoor.testing.staff import PASSWORD, authenticator, current_code, staff_user
 
 pytestmark = pytest.mark.browser
 
-WCAG_22_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 TABLET = {"width": 768, "height": 1024}
-SMALL_PHONE = {"width": 320, "height": 640}
 
-
-def assert_accessible_and_narrow(page):
-    results = Axe().run(page, options=WCAG_22_AA)
-    assert results.violations_count == 0, results.generate_report()
-    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
 
 
 def test_a_helper_picks_up_an_urgent_escalation_in_arabic(site, new_page):

@@ -5,7 +5,7 @@ import pytest
 
 from everydoor.readaloud.models import Recording
 from everydoor.readaloud.tasks import generate_recording
-from everydoor.screening.tests.test_screening_in_a_browser import SMALL_PHONE, assert_accessible_and_narrow
+from everydoor.testing.browser import SMALL_PHONE, assert_accessible_and_narrow
 
 pytestmark = pytest.mark.browser
 

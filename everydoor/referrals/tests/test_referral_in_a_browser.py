@@ -4,7 +4,7 @@ English with JavaScript off, through to the service accepting it and the person 
 import pytest
 
 from everydoor.referrals.models import Referral
-from everydoor.screening.tests.test_screening_in_a_browser import SMALL_PHONE, assert_accessible_and_narrow
+from everydoor.testing.browser import SMALL_PHONE, assert_accessible_and_narrow
 from everydoor.testing.staff import authenticator, current_code
 
 from .helpers import PASSWORD, create_service, create_user

@@ -1,22 +1,15 @@
 """The questionnaire journey in a real Chromium, JavaScript off, as on a basic phone."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Error as PlaywrightError
 
 from everydoor.crisis.models import Escalation
 from everydoor.screening.models import Screening
+from everydoor.testing.browser import SMALL_PHONE, assert_accessible_and_narrow
 
 pytestmark = pytest.mark.browser
 
-WCAG_22_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
-SMALL_PHONE = {"width": 320, "height": 640}
 
-
-def assert_accessible_and_narrow(page):
-    results = Axe().run(page, options=WCAG_22_AA)
-    assert results.violations_count == 0, results.generate_report()
-    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 0
 
 
 def test_the_whole_phq9_journey_in_arabic_with_crisis_help_at_item_9(site, new_page):
