@@ -17,7 +17,8 @@ def stop_assisting(request):
 
 def assisting(request):
     """The mode ("assisted" or "paper") if a signed-in helper is assisting in this browser."""
-    held = request.session.get(SESSION_KEY)
+    session = getattr(request, "session", None)  # none on an error page that failed early
+    held = session.get(SESSION_KEY) if session is not None else None
     user = getattr(request, "user", None)
     if not held or user is None or not user.is_authenticated or held.get("helper") != user.pk:
         return None

@@ -30,10 +30,16 @@ def connect_sources():
 
 def _escalation_saved(sender, instance, created, **kwargs):
     if created:
-        screening = instance.screening
         case = Case.objects.create(kind=Case.Kind.URGENT, escalation=instance, language=instance.language,
-                                   channel=screening.channel if screening else "web", raised_at=instance.created_at)
+                                   channel=_escalation_channel(instance), raised_at=instance.created_at)
         _watch_for_pick_up(case)
+
+
+def _escalation_channel(escalation):
+    if escalation.screening is not None:
+        return escalation.screening.channel
+    # Asked for by text or phone without a questionnaire: which of them is not recorded.
+    return "conversation" if escalation.source == escalation.Source.CONVERSATION else "web"
 
 
 def _callback_saved(sender, instance, created, **kwargs):

@@ -142,3 +142,12 @@ def test_the_console_speaks_the_helpers_language(client, helper):
 def test_a_case_that_does_not_exist_is_a_404_not_a_500(client, helper):
     assert client.get("/staff/cases/00000000-0000-0000-0000-000000000000/").status_code == 404
     assert client.get("/staff/cases/?language=xx").status_code == 200
+
+
+def test_urgent_help_asked_for_in_a_conversation_is_an_urgent_case(client, helper):
+    client.post("/so/talk/", {"typed": "help"})
+    client.post("/so/talk/", {"choice": "1"})
+    client.post("/so/talk/", {"typed": "07700 900555"})
+    case = Case.objects.get()
+    assert (case.kind, case.language, case.channel) == (Case.Kind.URGENT, "so", "conversation")
+    assert case.escalation.contact_phone == "07700 900555"
