@@ -47,7 +47,7 @@ def talk(request):
         messages, typed = _messages_to_show(request, contact, language)
     step = JOURNEY[contact.state["step"]]
     return render(request, "conversations/talk.html", {
-        "messages": [_blocks(message, contact) for message in messages],
+        "messages": _blocks(messages, contact),
         "wants_phone": step.wants_phone,
         "urgent": step.name == "urgent",
         "typed": typed,
@@ -106,18 +106,21 @@ def _talk_url(language):
         return reverse("talk")
 
 
-def _blocks(message, contact):
-    """A message as lines of text and choice buttons. A line such as "1 Check how you are"
+def _blocks(messages, contact):
+    """Each message as lines of text and choice buttons. A line such as "1 Check how you are"
     is a button when its number is a reply the step understands."""
     offered = expected_choices(contact)
     languages = language_choices() if contact.state.get("step") == "language" else {}
-    lines = []
-    for line in str(message).splitlines():
-        match = CHOICE_LINE.match(line.strip())
-        if match and match.group(1) in offered:
-            number = match.group(1)
-            language = get_language(languages[number]) if number in languages else None
-            lines.append({"choice": number, "text": line.strip(), "language": language})
-        elif line.strip():
-            lines.append({"text": line.strip()})
-    return lines
+    blocks = []
+    for message in messages:
+        lines = []
+        for line in map(str.strip, str(message).splitlines()):
+            match = CHOICE_LINE.match(line)
+            if match and match.group(1) in offered:
+                number = match.group(1)
+                language = get_language(languages[number]) if number in languages else None
+                lines.append({"choice": number, "text": line, "language": language})
+            elif line:
+                lines.append({"text": line})
+        blocks.append(lines)
+    return blocks

@@ -161,11 +161,7 @@ def _voice_turn(contact, messages, turn, silent=0):
     action = f"{reverse('twilio-voice-gather')}?turn={turn}"
     digits = max(len(choice) for choice in expected_choices(contact))
     gather = response.gather(input="dtmf", num_digits=digits, finish_on_key="#", timeout=8, action=action)
-    unspoken = 0
-    for message in messages:
-        language = getattr(message, "language", None) or contact.language or "en"
-        for line in filter(None, (line.strip() for line in message.splitlines())):
-            unspoken += not _speak(gather, line, language)
+    unspoken = _speak_messages(gather, messages, contact.language or "en")
     if unspoken:
         # No recording yet and no Twilio voice for the language: read as English, the text
         # would be nonsense, so the caller hears why, and how to reach a person.
@@ -179,13 +175,22 @@ def _goodbye(contact):
     """After a few turns of silence, the crisis lines, and the call ends. The caller may be
     unable to press a key, so what they hear last is where to get help."""
     response = VoiceResponse()
-    language = contact.language or "en"
-    with translation.override(language):
+    with translation.override(contact.language or "en"):
         crisis_lines = JOURNEY["urgent"].prompt(Conversation(contact))[0]
-    for line in filter(None, (line.strip() for line in crisis_lines.splitlines())):
-        _speak(response, line, language)
+    _speak_messages(response, [crisis_lines], contact.language or "en")
     response.hangup()
     return response
+
+
+def _speak_messages(verb, messages, language):
+    """Speak each line of the messages (a message may be in its own language); returns how
+    many lines could be neither played nor read."""
+    unspoken = 0
+    for message in messages:
+        message_language = getattr(message, "language", None) or language
+        for line in filter(None, (line.strip() for line in message.splitlines())):
+            unspoken += not _speak(verb, line, message_language)
+    return unspoken
 
 
 def _speak(gather, line, language):
