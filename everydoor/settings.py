@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "everydoor.content",
     "everydoor.directory",
     "everydoor.conversations",
+    "everydoor.course",
+    "everydoor.skills",
     "everydoor.helpers",
     # Staff sign-in: a second factor (TOTP) and lockout after repeated wrong passwords.
     "django_otp",

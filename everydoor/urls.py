@@ -34,6 +34,8 @@ urlpatterns += i18n_patterns(
     path("refer/", include("everydoor.referrals.urls")),
     path("services/", include("everydoor.directory.public_urls")),
     path("talk/", include("everydoor.conversations.public_urls")),
+    path("course/", include("everydoor.course.urls")),
+    path("digital-skills/", include("everydoor.skills.urls")),
     path("", include("everydoor.content.urls")),
 )
 

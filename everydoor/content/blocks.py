@@ -4,6 +4,7 @@ translation keeps the same shape and nothing arrives as free HTML."""
 from wagtail import blocks
 
 from .facts import fact_choices
+from .illustrations import illustration_choices
 
 # Links and emphasis only: no headings, images or embeds inside a paragraph.
 PARAGRAPH_FEATURES = ["bold", "italic", "link"]
@@ -32,6 +33,17 @@ class ExerciseBlock(blocks.StructBlock):
         template = "content/blocks/exercise.html"
 
 
+class IllustrationBlock(blocks.StructBlock):
+    """One of our own small drawings (illustrations.py), with words for people who cannot see it."""
+
+    picture = blocks.ChoiceBlock(choices=illustration_choices)
+    description = blocks.CharBlock(max_length=200, help_text="What the picture shows, read out by screen readers.")
+
+    class Meta:
+        icon = "image"
+        template = "content/blocks/illustration.html"
+
+
 class CrisisLinesBlock(blocks.StaticBlock):
     """The urgent help lines, drawn from crisis_lines.json in the reader's language."""
 
@@ -48,4 +60,5 @@ class ContentStreamBlock(blocks.StreamBlock):
     points = blocks.ListBlock(blocks.CharBlock(max_length=400), template="content/blocks/points.html")
     fact = FactBlock()
     exercise = ExerciseBlock()
+    illustration = IllustrationBlock()
     crisis_lines = CrisisLinesBlock()

@@ -64,7 +64,9 @@ class GuideIndexPage(Page):
     translatable_fields = [TranslatableField("title"), TranslatableField("intro"), SynchronizedField("slug")]
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["content.GuidePage", "content.SelfHelpSessionPage"]
+    subpage_types = [
+        "content.GuidePage", "content.SelfHelpSessionPage", "content.LessonPage", "content.TrainingModulePage",
+    ]
     max_count_per_parent = None
 
     def get_url_parts(self, request=None):
@@ -91,6 +93,24 @@ class SelfHelpSessionPage(ContentPage):
 
     class Meta:
         verbose_name = "self-help session"
+
+
+class LessonPage(ContentPage):
+    """A short digital-skills lesson: using a phone's browser safely, the NHS App and so on."""
+
+    public_url_name = "digital-skills-lesson"
+
+    class Meta:
+        verbose_name = "digital-skills lesson"
+
+
+class TrainingModulePage(ContentPage):
+    """One part of the helpers' training path, shown inside the staff console."""
+
+    public_url_name = "helpers-training-module"
+
+    class Meta:
+        verbose_name = "helper training module"
 
 
 class TranslationReview(models.Model):

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from wagtail.models import Locale
 
 from .models import GuideIndexPage, GuidePage
@@ -18,7 +19,8 @@ def find_content_page(model, slug, language_code):
     page = pages.filter(locale__language_code=language_code).first()
     if page is not None:
         return Found(page, True)
-    page = pages.filter(locale=Locale.get_default()).first()
+    # By language code, not Locale.get_default(): a database without locales yet finds nothing.
+    page = pages.filter(locale__language_code=settings.LANGUAGE_CODE).first()
     return Found(page, False) if page is not None else None
 
 

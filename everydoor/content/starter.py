@@ -13,13 +13,20 @@ from wagtail_localize.models import Translation, TranslationSource
 
 from everydoor.languages.registry import all_languages
 
-from .models import GuideIndexPage, GuidePage
+from .models import GuideIndexPage, GuidePage, LessonPage, SelfHelpSessionPage, TrainingModulePage
 from .roles import ensure_content_roles
 from .text import content_digest
 
 STARTER_DIR = Path(__file__).parent / "data" / "starter"
 CONTEXT_SEPARATOR = "|"
 BLOCK_ID_NAMESPACE = uuid.UUID("5b0f6c8e-2f43-4e0a-9c55-5d1e0a3e7d21")
+# Each list in en.json and the kind of page its entries become, in the order they are published.
+PAGE_LISTS = {
+    "guides": GuidePage,
+    "self_help_sessions": SelfHelpSessionPage,
+    "digital_skills_lessons": LessonPage,
+    "helper_training": TrainingModulePage,
+}
 
 
 def starter_data():
@@ -45,7 +52,7 @@ def tree_root():
 
 @transaction.atomic
 def load_english(data=None, update_existing=True):
-    """Create or update the English index and guides; publish only what changed. With
+    """Create or update the English index and its pages; publish only what changed. With
     update_existing=False, pages already there are left as editors have made them."""
     data = data or starter_data()
     english = Locale.objects.get(language_code="en")
@@ -55,24 +62,25 @@ def load_english(data=None, update_existing=True):
         tree_root().add_child(instance=index)
         index.save_revision().publish()
     pages = [index]
-    for entry in data["guides"]:
-        pages.append(_publish_guide(index, english, entry, update_existing))
+    for list_name, model in PAGE_LISTS.items():
+        for entry in data.get(list_name, []):
+            pages.append(_publish_page(model, index, english, entry, update_existing))
     return pages
 
 
-def _publish_guide(index, english, entry, update_existing):
-    guide = GuidePage.objects.filter(locale=english, slug=entry["slug"]).first()
+def _publish_page(model, index, english, entry, update_existing):
+    page = model.objects.filter(locale=english, slug=entry["slug"]).first()
     fields = {"title": entry["title"], "summary": entry["summary"], "body": _with_block_ids(entry)}
-    if guide is None:
-        guide = GuidePage(locale=english, slug=entry["slug"], **fields)
-        index.add_child(instance=guide)
-    elif not update_existing or _unchanged(guide, fields):
-        return guide
+    if page is None:
+        page = model(locale=english, slug=entry["slug"], **fields)
+        index.add_child(instance=page)
+    elif not update_existing or _unchanged(page, fields):
+        return page
     else:
         for name, value in fields.items():
-            setattr(guide, name, value)
-    guide.save_revision().publish()
-    return guide
+            setattr(page, name, value)
+    page.save_revision().publish()
+    return page
 
 
 def _with_block_ids(entry):
@@ -81,12 +89,18 @@ def _with_block_ids(entry):
     def block_id(*position):
         return str(uuid.uuid5(BLOCK_ID_NAMESPACE, "/".join(map(str, [entry["slug"], *position]))))
 
+    def list_items(items, *position):
+        return [{"type": "item", "value": item, "id": block_id(*position, item_number)}
+                for item_number, item in enumerate(items)]
+
     body = []
     for number, block in enumerate(entry["body"]):
-        value = block["value"]
+        value = block.get("value")
         if isinstance(value, list):
-            value = [{"type": "item", "value": item, "id": block_id(number, item_number)}
-                     for item_number, item in enumerate(value)]
+            value = list_items(value, number)
+        elif isinstance(value, dict):  # a structured block: its lists (an exercise's steps) too
+            value = {name: list_items(field, number, name) if isinstance(field, list) else field
+                     for name, field in value.items()}
         body.append({"type": block["type"], "value": value, "id": block_id(number)})
     return body
 

@@ -6,11 +6,11 @@ from wagtail.models import Locale
 
 from everydoor.readaloud.audio import ready_recording
 
-from .models import GuidePage, SelfHelpSessionPage
+from .models import GuidePage, LessonPage, SelfHelpSessionPage, TrainingModulePage
 from .reviews import translation_overview
 from .text import plain_text_of
 
-CONTENT_MODELS = (GuidePage, SelfHelpSessionPage)
+CONTENT_MODELS = (GuidePage, SelfHelpSessionPage, LessonPage, TrainingModulePage)
 
 
 @dataclass(frozen=True)

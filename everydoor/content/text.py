@@ -34,6 +34,8 @@ def _block_text(block_type, value, language_code):
         return [strip_tags(value["text"].source)]
     if block_type == "exercise":
         return [value["title"], *value["steps"], value["note"]]
+    if block_type == "illustration":
+        return [value["description"]]
     if block_type == "crisis_lines":
         return [f"{line.text['name']}. {line.text['when']}" for line in crisis_lines(language_code)]
     return []

@@ -9,14 +9,14 @@ from everydoor.readaloud.audio import has_voice, ready_recording
 
 from .feedback import record_clarity_feedback
 from .forms import ClarityForm, SearchForm
-from .models import GuidePage, SelfHelpSessionPage
+from .models import GuidePage, LessonPage, SelfHelpSessionPage
 from .pages import find_content_page, guide_index_for, guides_for
 from .reviews import translation_state
 from .search import search_guides
 from .text import plain_text_of
 from .worker import SERVICE_WORKER
 
-KINDS = {"guide": GuidePage, "self-help-session": SelfHelpSessionPage}
+KINDS = {"guide": GuidePage, "self-help-session": SelfHelpSessionPage, "digital-skills-lesson": LessonPage}
 
 
 @require_safe
@@ -61,20 +61,29 @@ def clarity_feedback(request, slug, kind):
     return redirect(request.path.removesuffix("clear/") + "?feedback=thanks#clear")
 
 
-def render_content_page(request, page, in_reader_language=True, form=None, status=200, preview=False):
+def render_content_page(request, page, in_reader_language=True, form=None, status=200, preview=False,
+                        template="content/page.html", extra=None):
+    return render(request, template, {
+        **content_page_context(page, in_reader_language),
+        "form": form or ClarityForm(initial={"revision": page.live_revision_id}),
+        "thanks": request.GET.get("feedback") == "thanks" and form is None,
+        "preview": preview,
+        **(extra or {}),
+    }, status=status)
+
+
+def content_page_context(page, in_reader_language=True):
+    """What every view showing a content page needs: its words, translation state and audio."""
     page_language = page.locale.language_code
-    return render(request, "content/page.html", {
+    return {
         "page": page,
-        "kind": "guide" if isinstance(page, GuidePage) else "self-help-session",
+        "kind": page.public_url_name,
         "in_reader_language": in_reader_language,
         "page_language": page_language,
         "state": translation_state(page),
         "audio": ready_recording(plain_text_of(page), page_language),
         "has_voice": has_voice(page_language),
-        "form": form or ClarityForm(initial={"revision": page.live_revision_id}),
-        "thanks": request.GET.get("feedback") == "thanks" and form is None,
-        "preview": preview,
-    }, status=status)
+    }
 
 
 @require_safe

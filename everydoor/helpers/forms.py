@@ -48,4 +48,6 @@ class AssistForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = [(language.code, language.name_local) for language in all_languages()]
         self.fields["what"].choices = [(instrument_id, load_instrument(instrument_id, "en").title)
-                                       for instrument_id in instrument_ids()] + [("referral", _("Self-referral"))]
+                                       for instrument_id in instrument_ids()] + [
+            ("referral", _("Self-referral")), ("course", _("Join the guided self-help course")),
+            ("digital-skills", _("Digital skills lessons"))]

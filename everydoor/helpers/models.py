@@ -1,6 +1,6 @@
 """The helpers' caseload: each person who asked for help (an urgent escalation, a call-back,
-a referral no service could take) is a case, in their language, with how they may be
-contacted, who picked it up, and the helpers' notes."""
+a referral no service could take, someone on the guided self-help course) is a case, in
+their language, with how they may be contacted, who picked it up, and the helpers' notes."""
 
 import uuid
 
@@ -16,6 +16,7 @@ class Case(models.Model):
         URGENT = "urgent", "Urgent: risk"
         CALLBACK = "callback", "Call back"
         REFERRAL = "referral", "Referral for a community worker"
+        SELF_HELP = "self_help", "Guided self-help"
 
     class Status(models.TextChoices):
         WAITING = "waiting", "Waiting"
@@ -35,6 +36,12 @@ class Case(models.Model):
                                     on_delete=models.CASCADE, related_name="case")
     referral = models.OneToOneField("referrals.Referral", null=True, blank=True, on_delete=models.CASCADE,
                                     related_name="case")
+    enrolment = models.OneToOneField("course.Enrolment", null=True, blank=True, on_delete=models.CASCADE,
+                                     related_name="case")
+    # Why the case needs a helper's or supervisor's attention now (a worse mood score), and
+    # since when; cleared when someone working the case has seen to it.
+    attention_reasons = models.JSONField(default=list, blank=True)
+    attention_raised_at = models.DateTimeField(null=True, blank=True)
     assigned_to = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                     related_name="cases")
     raised_at = models.DateTimeField(default=timezone.now)
@@ -53,7 +60,7 @@ class Case(models.Model):
 
     @property
     def source(self):
-        return self.escalation or self.callback or self.referral
+        return self.escalation or self.callback or self.referral or self.enrolment
 
 
 class CaseNote(models.Model):
@@ -87,6 +94,20 @@ class HelperProfile(models.Model):
 
     def __str__(self):
         return f"Helper profile of {self.user}"
+
+
+class TrainingCompletion(models.Model):
+    """A member of staff finished one module of the helpers' training path."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="training_done")
+    module = models.SlugField(max_length=64)
+    completed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "module"], name="one_completion_per_module")]
+
+    def __str__(self):
+        return f"{self.user} finished {self.module}"
 
 
 class AssistedEntry(models.Model):

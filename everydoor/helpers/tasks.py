@@ -20,9 +20,7 @@ def alert_supervisors_if_waiting(case_id):
             return False
         case.supervisors_alerted_at = timezone.now()
         case.save(update_fields=["supervisors_alerted_at"])
-        supervisors = get_user_model().objects.filter(
-            is_active=True, groups__permissions__codename="supervise_caseload").exclude(email="").distinct()
-        addresses = sorted(supervisors.values_list("email", flat=True))
+        addresses = _supervisor_addresses()
         if addresses:
             link = settings.SITE_URL.rstrip("/") + reverse("helpers-case", args=[case.pk])
             minutes = int((case.supervisors_alerted_at - case.raised_at).total_seconds() // 60)
@@ -32,3 +30,24 @@ def alert_supervisors_if_waiting(case_id):
                 f"picked it up. Sign in to see it: {link}",
                 None, addresses))
     return True
+
+
+@task(priority=5)
+def alert_supervisors_of_worse_mood(case_id):
+    """A course participant's mood score got reliably worse: supervisors are told by email,
+    without the person's details; the case shows why."""
+    case = Case.objects.filter(pk=case_id).first()
+    addresses = _supervisor_addresses()
+    if case is None or not addresses:
+        return False
+    link = settings.SITE_URL.rstrip("/") + reverse("helpers-case", args=[case.pk])
+    send_mail("EveryDoor: a self-help course participant's mood is worse",
+              f"A guided self-help participant (language '{case.language}') answered the PHQ-9 with a reliably "
+              f"worse score than at the start. Sign in to see the case: {link}", None, addresses)
+    return True
+
+
+def _supervisor_addresses():
+    supervisors = get_user_model().objects.filter(
+        is_active=True, groups__permissions__codename="supervise_caseload").exclude(email="").distinct()
+    return sorted(supervisors.values_list("email", flat=True))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import training, views
 
 urlpatterns = [
     path("", views.caseload, name="helpers-caseload"),
@@ -12,4 +12,11 @@ urlpatterns = [
     path("<uuid:case_id>/pick-up/", views.pick_up, name="helpers-pick-up"),
     path("<uuid:case_id>/notes/", views.add_note, name="helpers-add-note"),
     path("<uuid:case_id>/close/", views.close, name="helpers-close"),
+    path("<uuid:case_id>/take-over/", views.take_over, name="helpers-take-over"),
+    path("<uuid:case_id>/seen-to/", views.clear_attention, name="helpers-clear-attention"),
+    path("<uuid:case_id>/check-in/", views.check_in, name="helpers-check-in"),
+    path("training/", training.training_path, name="helpers-training"),
+    path("training/team/", training.team_progress, name="helpers-training-team"),
+    path("training/<slug:slug>/", training.module, name="helpers-training-module"),
+    path("training/<slug:slug>/done/", training.module_done, name="helpers-training-module-done"),
 ]

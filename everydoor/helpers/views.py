@@ -5,10 +5,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from everydoor.accounts.work import first_page_for
+from everydoor.course.forms import CheckInForm
+from everydoor.course.mood import mood_history
+from everydoor.course.progress import SESSION_SLUGS, check_in_due_at, record_check_in, sessions_done
 from everydoor.crisis.lines import crisis_lines
 from everydoor.privacy.audit import record_access
 from everydoor.privacy.referrer import referrer_policy_for_forms
@@ -25,10 +28,13 @@ from .wellbeing import self_check_form, self_check_result
 @helpers_only
 def caseload(request):
     filters = CaseloadFilterForm(request.GET)
-    waiting = filters.apply(cases.caseload_for(request.user))
+    waiting = list(filters.apply(cases.caseload_for(request.user))[:200])
+    now = timezone.now()
+    for case in waiting:
+        case.check_in_due = case.enrolment_id is not None and cases.check_in_due(case, now)
     supervising = request.user.has_perm("helpers.supervise_caseload")
     return render(request, "helpers/caseload.html", {
-        "cases": waiting[:200], "filters": filters, "supervising": supervising,
+        "cases": waiting, "filters": filters, "supervising": supervising,
         "notes_to_review": cases.notes_to_review().count() if supervising else 0,
     })
 
@@ -50,6 +56,45 @@ def pick_up(request, case_id):
     except cases.NotAllowed:
         return _show(request, case, status=409, problem="picked_up")
     record_access(request.user, "picked up", case)
+    return redirect("helpers-case", case_id=case.pk)
+
+
+@require_POST
+@helpers_only
+def take_over(request, case_id):
+    case = _case(request, case_id)
+    try:
+        cases.take_over(case, request.user)
+    except cases.NotAllowed:
+        raise Http404("Supervisors take over open cases") from None
+    record_access(request.user, "took over", case)
+    return redirect("helpers-case", case_id=case.pk)
+
+
+@require_POST
+@helpers_only
+def clear_attention(request, case_id):
+    case = _case(request, case_id)
+    if not _may_work(request.user, case):
+        return _show(request, case, status=403, problem="not_yours")
+    if case.attention_raised_at:
+        cases.clear_attention(case, request.user)
+    return redirect("helpers-case", case_id=case.pk)
+
+
+@require_POST
+@helpers_only
+def check_in(request, case_id):
+    """Record this week's check-in with someone on the guided self-help course."""
+    case = _case(request, case_id)
+    if case.enrolment is None:
+        raise Http404("Not a self-help case")
+    form = CheckInForm(request.POST)
+    if not _may_work(request.user, case) or not form.is_valid():
+        return _show(request, case, check_in_form=form, status=400 if _may_work(request.user, case) else 403)
+    record_check_in(case.enrolment, request.user, form.cleaned_data["how"], form.cleaned_data["reached"],
+                    form.cleaned_data["note"])
+    record_access(request.user, "checked in", case)
     return redirect("helpers-case", case_id=case.pk)
 
 
@@ -110,13 +155,24 @@ def _may_work(user, case):
     return case.assigned_to_id == user.pk or user.has_perm("helpers.supervise_caseload")
 
 
-def _show(request, case, note_form=None, close_form=None, status=200, problem=None):
+def _show(request, case, note_form=None, close_form=None, check_in_form=None, status=200, problem=None):
     return render(request, "helpers/case.html", {
         "case": case, "notes": case.notes.select_related("author", "reviewed_by"),
         "may_work": _may_work(request.user, case), "problem": problem,
         "supervising": request.user.has_perm("helpers.supervise_caseload"),
         "note_form": note_form or NoteForm(), "close_form": close_form or CloseForm(), "review_form": ReviewForm(),
+        "course": _course_progress(case.enrolment) if case.enrolment else None,
+        "check_in_form": check_in_form or CheckInForm(),
     }, status=status)
+
+
+def _course_progress(enrolment):
+    return {
+        "sessions_done": sorted(sessions_done(enrolment)), "session_count": len(SESSION_SLUGS),
+        "moods": mood_history(enrolment), "check_ins": enrolment.check_ins.select_related("helper"),
+        "check_in_due_at": check_in_due_at(enrolment),
+        "check_in_due": check_in_due_at(enrolment) <= timezone.now(),
+    }
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -138,6 +194,8 @@ def _public_page(choice):
     with translation.override(choice["language"]):
         if choice["what"] == "referral":
             return reverse("referral-start")
+        if choice["what"] in ("course", "digital-skills"):
+            return reverse(choice["what"])
         # A paper form is keyed in on the one-page form, as the paper's own web address says.
         view = "screening-all-questions" if choice["mode"] == "paper" else "about-questionnaire"
         return reverse(view, args=[choice["what"]])

@@ -170,8 +170,11 @@ def safety(request):
     """Crisis help first; then, if the person wants, a helper calls them back."""
     screening = current_screening(request)
     form = ContactRequestForm(request.POST or None)
-    escalated = False
-    if request.method == "POST" and form.is_valid():
+    # Already asked for (a course participant's mood check escalates with the number they gave).
+    escalated = screening is not None and Escalation.objects.filter(screening=screening).exists()
+    if escalated:
+        form = None
+    elif request.method == "POST" and form.is_valid():
         escalate_risk(
             source=Escalation.Source.NOT_SAFE_BUTTON
             if request.session.get("pressed_not_safe")

@@ -24,6 +24,10 @@ LANGUAGE_PAGES = [
     "/{code}/services/",
     "/{code}/services/?postcode=E15+4QR&within_km=10",
     "/{code}/talk/",
+    "/{code}/course/",
+    "/{code}/self-help/managing-stress/",
+    "/{code}/digital-skills/",
+    "/{code}/digital-skills/nhs-app-and-login/",
 ]
 
 

@@ -13,6 +13,7 @@ from everydoor.accounts.roles import (
     SUPERVISORS,
 )
 from everydoor.content.roles import COMMUNITY_REVIEWERS, CONTENT_EDITORS, ensure_content_roles
+from everydoor.course.progress import enrol
 from everydoor.crisis.escalation import escalate_risk
 from everydoor.crisis.models import Escalation
 from everydoor.directory.curation import DIRECTORY_EDITORS
@@ -30,7 +31,7 @@ ROLES = {
 }
 CASE_WORKERS = {"helper", "supervisor"}
 EVERY_ROLE = set(ROLES) - {"no_role"}
-# (route name, method, path, roles allowed). {case}, {note}, {referral}, {queued} are filled in.
+# (route name, method, path, roles allowed). {case}, {note}, {referral}, {queued}... are filled in.
 MATRIX = [
     ("staff-home", "get", "/staff/", EVERY_ROLE),
     ("helpers-caseload", "get", "/staff/cases/", CASE_WORKERS),
@@ -38,6 +39,13 @@ MATRIX = [
     ("helpers-pick-up", "post", "/staff/cases/{case}/pick-up/", CASE_WORKERS),
     ("helpers-add-note", "post", "/staff/cases/{noted_case}/notes/", {"supervisor"}),
     ("helpers-close", "post", "/staff/cases/{noted_case}/close/", {"supervisor"}),
+    ("helpers-take-over", "post", "/staff/cases/{case}/take-over/", {"supervisor"}),
+    ("helpers-clear-attention", "post", "/staff/cases/{noted_case}/seen-to/", {"supervisor"}),
+    ("helpers-check-in", "post", "/staff/cases/{course_case}/check-in/", {"supervisor"}),
+    ("helpers-training", "get", "/staff/cases/training/", CASE_WORKERS),
+    ("helpers-training-module", "get", "/staff/cases/training/safe-conversations/", CASE_WORKERS),
+    ("helpers-training-module-done", "post", "/staff/cases/training/safe-conversations/done/", CASE_WORKERS),
+    ("helpers-training-team", "get", "/staff/cases/training/team/", {"supervisor"}),
     ("helpers-assist", "get", "/staff/cases/assist/", CASE_WORKERS),
     ("helpers-wellbeing", "get", "/staff/cases/wellbeing/", EVERY_ROLE),
     ("helpers-notes-to-review", "get", "/staff/cases/notes-to-review/", {"supervisor"}),
@@ -74,7 +82,9 @@ def world(db, client):
     noted = escalate_risk(source=Escalation.Source.NOT_SAFE_BUTTON, reasons=["not safe"], language="ar",
                           phone="07700 900222", consent=True).case
     note = add_note(noted, users["supervisor"], "Called, no answer; will try again at 4pm.")
-    values = {"case": waiting.pk, "noted_case": noted.pk, "note": note.pk,
+    on_course = enrol(language="so", channel="web", check_in_by="sms", phone="07700 900333",
+                      safe_to_leave_message=False).case
+    values = {"case": waiting.pk, "noted_case": noted.pk, "note": note.pk, "course_case": on_course.pk,
               "referral": create_referral(postcode="E15 1AA").pk, "queued": create_referral(postcode="M1 1AA").pk}
     return users, values
 

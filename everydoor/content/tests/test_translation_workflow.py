@@ -152,12 +152,13 @@ def test_translation_status_covers_content_and_read_aloud(starter_content):
     call_command("translation_status", stdout=output)
     lines = {line.split()[0]: line.split() for line in output.getvalue().splitlines()[1:]}
     # code, name, strings, translated, reviewed, pages, translated, reviewed, outdated, audio, ...
-    assert lines["ar"][5:9] == ["8", "8", "0", "1"]
-    assert lines["fr"][5:9] == ["8", "8", "0", "1"]
+    # 8 guides, 5 course sessions, 5 digital-skills lessons, 4 helper training modules
+    assert lines["ar"][5:9] == ["22", "22", "0", "1"]
+    assert lines["fr"][5:9] == ["22", "22", "0", "1"]
     guide("fa", "free-interpreter").delete()
     output = io.StringIO()
     call_command("translation_status", stdout=output)
-    assert output.getvalue().split("\nfa Farsi")[1].split()[3:7] == ["8", "7", "0", "1"]
+    assert output.getvalue().split("\nfa Farsi")[1].split()[3:7] == ["22", "21", "0", "1"]
     assert "no voice: text only" in " ".join(lines["ti"])
 
 
