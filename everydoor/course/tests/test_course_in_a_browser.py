@@ -13,6 +13,7 @@ from everydoor.content.starter import load_starter_content
 from everydoor.course.models import Enrolment, HelperCheckIn
 from everydoor.helpers.models import Case
 from everydoor.testing.browser import SMALL_PHONE, assert_accessible_and_narrow
+from everydoor.testing.pages import PAGE_BUDGET_BYTES, first_load
 from everydoor.testing.staff import PASSWORD, authenticator, current_code, staff_user
 
 pytestmark = pytest.mark.browser
@@ -125,3 +126,10 @@ def test_a_person_does_the_whole_course_in_farsi_with_weekly_check_ins(site, new
     assert facts.count("WhatsApp message") >= 2
     enrolment.refresh_from_db()
     assert enrolment.finished_at is not None and enrolment.check_ins.filter(reached=True).count() == 2
+    console.goto(f"{site}/staff/cases/training/risk-escalation-protocol/")
+    console.click("main form button")  # finished the module
+    assert "/staff/cases/training/" in console.url and console.locator("span.done").count() == 1
+    assert_accessible_and_narrow(console)
+    for path in [f"/staff/cases/{case.pk}/", "/staff/cases/training/risk-escalation-protocol/"]:
+        weight, _urls = first_load(console.context.new_page(), site + path)
+        assert weight <= PAGE_BUDGET_BYTES, f"{path} transferred {weight} bytes"
