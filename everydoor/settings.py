@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "everydoor.conversations",
     "everydoor.course",
     "everydoor.skills",
+    "everydoor.equity",
     "everydoor.helpers",
     # Staff sign-in: a second factor (TOTP) and lockout after repeated wrong passwords.
     "django_otp",

@@ -21,7 +21,7 @@ ROLE_NAMES = {
     HELPERS: "Community workers, peer supporters and bilingual volunteers: the caseload, call-backs, "
              "assisted mode, guided self-help check-ins.",
     SUPERVISORS: "Clinically qualified: everything helpers do, every case, reviewing notes, urgent cases "
-                 "nobody picked up.",
+                 "nobody picked up, reviewing the audit log.",
     SERVICE_STAFF: "Staff of an NHS Talking Therapies service: the referral inbox of their service.",
     CONTENT_EDITORS: "Write and publish guides and self-help sessions.",
     COMMUNITY_REVIEWERS: "Check translations and approve them.",
@@ -34,7 +34,7 @@ ROLE_NAMES = {
 PERMISSIONS = {
     HELPERS: [("helpers", "work_caseload"), ("referrals", "work_community_queue")],
     SUPERVISORS: [("helpers", "work_caseload"), ("helpers", "supervise_caseload"),
-                  ("referrals", "work_community_queue")],
+                  ("referrals", "work_community_queue"), ("privacy", "review_audit_log")],
     SERVICE_STAFF: [],
     SERVICE_MANAGERS: [("referrals", "view_service"), ("referrals", "change_service")],
     ADMINISTRATORS: [("auth", codename) for codename in

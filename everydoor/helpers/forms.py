@@ -51,3 +51,20 @@ class AssistForm(forms.Form):
                                        for instrument_id in instrument_ids()] + [
             ("referral", _("Self-referral")), ("course", _("Join the guided self-help course")),
             ("digital-skills", _("Digital skills lessons"))]
+
+
+class AuditFilterForm(forms.Form):
+    """Narrowing the audit log: whose actions, which kind, since when."""
+
+    who = forms.CharField(label=_("Staff member (user name)"), max_length=150, required=False)
+    action = forms.CharField(label=_("Action (for example: viewed)"), max_length=64, required=False)
+    since = forms.DateField(label=_("From date (YYYY-MM-DD)"), required=False,
+                            error_messages={"invalid": _("Please give a date like 2026-11-30.")})
+
+    def events(self):
+        from everydoor.privacy.audit import audit_events
+
+        if not self.is_valid():
+            return audit_events().none()
+        return audit_events(self.cleaned_data["who"].strip(), self.cleaned_data["action"].strip(),
+                            self.cleaned_data["since"])

@@ -7,6 +7,7 @@ urlpatterns = [
     path("assist/", views.assist, name="helpers-assist"),
     path("wellbeing/", views.wellbeing, name="helpers-wellbeing"),
     path("notes-to-review/", views.notes_to_review, name="helpers-notes-to-review"),
+    path("audit/", views.audit_log, name="helpers-audit-log"),
     path("notes/<uuid:note_id>/review/", views.review_note, name="helpers-review-note"),
     path("<uuid:case_id>/", views.case_detail, name="helpers-case"),
     path("<uuid:case_id>/pick-up/", views.pick_up, name="helpers-pick-up"),

@@ -13,13 +13,13 @@ from everydoor.course.forms import CheckInForm
 from everydoor.course.mood import mood_history
 from everydoor.course.progress import SESSION_SLUGS, check_in_due_at, record_check_in, sessions_done
 from everydoor.crisis.lines import crisis_lines
-from everydoor.privacy.audit import record_access
+from everydoor.privacy.audit import CASE_WORK, SUPERVISION, record_access
 from everydoor.privacy.referrer import referrer_policy_for_forms
 
 from . import cases
 from .access import console_language, helpers_only
 from .assisted import assisting, start_assisting, stop_assisting
-from .forms import AssistForm, CaseloadFilterForm, CloseForm, NoteForm, ReviewForm
+from .forms import AssistForm, AuditFilterForm, CaseloadFilterForm, CloseForm, NoteForm, ReviewForm
 from .models import CaseNote
 from .wellbeing import self_check_form, self_check_result
 
@@ -43,7 +43,7 @@ def caseload(request):
 @helpers_only
 def case_detail(request, case_id):
     case = _case(request, case_id)
-    record_access(request.user, "viewed", case)
+    record_access(request.user, "viewed", case, CASE_WORK)
     return _show(request, case)
 
 
@@ -55,7 +55,7 @@ def pick_up(request, case_id):
         cases.pick_up(case, request.user)
     except cases.NotAllowed:
         return _show(request, case, status=409, problem="picked_up")
-    record_access(request.user, "picked up", case)
+    record_access(request.user, "picked up", case, CASE_WORK)
     return redirect("helpers-case", case_id=case.pk)
 
 
@@ -67,7 +67,7 @@ def take_over(request, case_id):
         cases.take_over(case, request.user)
     except cases.NotAllowed:
         raise Http404("Supervisors take over open cases") from None
-    record_access(request.user, "took over", case)
+    record_access(request.user, "took over", case, SUPERVISION)
     return redirect("helpers-case", case_id=case.pk)
 
 
@@ -94,7 +94,7 @@ def check_in(request, case_id):
         return _show(request, case, check_in_form=form, status=400 if _may_work(request.user, case) else 403)
     record_check_in(case.enrolment, request.user, form.cleaned_data["how"], form.cleaned_data["reached"],
                     form.cleaned_data["note"])
-    record_access(request.user, "checked in", case)
+    record_access(request.user, "checked in", case, CASE_WORK)
     return redirect("helpers-case", case_id=case.pk)
 
 
@@ -120,7 +120,7 @@ def close(request, case_id):
         cases.close(case, request.user, form.cleaned_data["outcome"])
     except cases.NotAllowed:
         return _show(request, case, close_form=form, status=403, problem="not_yours")
-    record_access(request.user, "closed", case)
+    record_access(request.user, "closed", case, CASE_WORK)
     return redirect("helpers-caseload")
 
 
@@ -134,6 +134,17 @@ def review_note(request, note_id):
     if form.is_valid():
         cases.review_note(note, request.user, form.cleaned_data["comment"])
     return redirect("helpers-case", case_id=note.case_id)
+
+
+@require_safe
+@helpers_only
+def audit_log(request):
+    """Supervisors review who looked at or changed people's data, and why. Read only."""
+    if not request.user.has_perm("privacy.review_audit_log"):
+        raise Http404("Supervisors only")
+    form = AuditFilterForm(request.GET)
+    return render(request, "helpers/audit_log.html", {"form": form, "events": form.events()[:200]},
+                  status=400 if form.errors else 200)
 
 
 @require_safe

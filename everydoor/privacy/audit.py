@@ -2,10 +2,17 @@
 
 from .models import AuditEvent
 
+# Why staff touch identifiable data: the work each kind of access is for.
+CASE_WORK = "working the case"
+SUPERVISION = "supervising a case"
+REFERRAL_WORK = "handling the referral"
 
-def record_access(user, action, obj):
-    """Note that `user` did `action` ("viewed", "accepted", "downloaded letter" …) to `obj`."""
+
+def record_access(user, action, obj, why):
+    """Note that `user` did `action` ("viewed", "accepted", "downloaded letter" …) to `obj`,
+    and why (the work it was for)."""
     return AuditEvent.objects.create(
+        why=why,
         actor=user if user.is_authenticated else None,
         actor_name=user.get_username() if user.is_authenticated else "anonymous",
         action=action,
@@ -16,3 +23,15 @@ def record_access(user, action, obj):
 
 def audit_trail(obj):
     return AuditEvent.objects.filter(object_type=obj._meta.label_lower, object_id=str(obj.pk))
+
+
+def audit_events(actor_name="", action="", since=None):
+    """The log for a supervisor's review, newest first, narrowed as asked."""
+    events = AuditEvent.objects.all()
+    if actor_name:
+        events = events.filter(actor_name=actor_name)
+    if action:
+        events = events.filter(action=action)
+    if since:
+        events = events.filter(at__date__gte=since)
+    return events

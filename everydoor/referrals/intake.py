@@ -5,7 +5,7 @@ the first contact."""
 from django.db import transaction
 from django.utils import timezone
 
-from everydoor.privacy.audit import record_access
+from everydoor.privacy.audit import REFERRAL_WORK, record_access
 
 from .models import Referral, Service
 from .routing import route_for
@@ -47,7 +47,7 @@ def accept_referral(referral, user):
     referral.status = Referral.Status.ACCEPTED
     referral.decided_at = timezone.now()
     referral.save(update_fields=["status", "decided_at", "updated_at"])
-    record_access(user, "accepted", referral)
+    record_access(user, "accepted", referral, REFERRAL_WORK)
 
 
 @transaction.atomic
@@ -59,7 +59,7 @@ def decline_referral(referral, user, reason):
     referral.decided_at = timezone.now()
     referral.needs_community_worker = True
     referral.save(update_fields=["status", "decline_reason", "decided_at", "needs_community_worker", "updated_at"])
-    record_access(user, "declined", referral)
+    record_access(user, "declined", referral, REFERRAL_WORK)
 
 
 @transaction.atomic
@@ -71,7 +71,7 @@ def record_first_contact(referral, user, when, note):
     referral.first_contact_at = when
     referral.first_contact_note = note
     referral.save(update_fields=["status", "first_contact_at", "first_contact_note", "updated_at"])
-    record_access(user, "recorded first contact", referral)
+    record_access(user, "recorded first contact", referral, REFERRAL_WORK)
 
 
 def can_record_first_contact(referral):

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.views.decorators.http import require_POST, require_safe
 
-from everydoor.privacy.audit import audit_trail, record_access
+from everydoor.privacy.audit import REFERRAL_WORK, audit_trail, record_access
 from everydoor.privacy.referrer import referrer_policy_for_forms
 
 from .access import get_referral_for, is_referral_staff, referrals_visible_to
@@ -60,7 +60,7 @@ def inbox(request):
 @staff_only
 def detail(request, referral_id):
     referral = get_referral_for(request.user, referral_id)
-    record_access(request.user, "viewed", referral)
+    record_access(request.user, "viewed", referral, REFERRAL_WORK)
     return _detail_page(request, referral)
 
 
@@ -121,7 +121,7 @@ def _change_then_show(request, referral, change):
 @staff_only
 def letter(request, referral_id):
     referral = get_referral_for(request.user, referral_id)
-    record_access(request.user, "downloaded letter", referral)
+    record_access(request.user, "downloaded letter", referral, REFERRAL_WORK)
     response = HttpResponse(referral_letter_pdf(referral), content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="referral-{referral.code}.pdf"'
     return response
@@ -131,7 +131,7 @@ def letter(request, referral_id):
 @staff_only
 def fhir_bundle(request, referral_id):
     referral = get_referral_for(request.user, referral_id)
-    record_access(request.user, "downloaded FHIR bundle", referral)
+    record_access(request.user, "downloaded FHIR bundle", referral, REFERRAL_WORK)
     response = HttpResponse(json.dumps(referral_bundle(referral), ensure_ascii=False, indent=2),
                             content_type="application/fhir+json; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="referral-{referral.code}.json"'

@@ -49,6 +49,7 @@ MATRIX = [
     ("helpers-assist", "get", "/staff/cases/assist/", CASE_WORKERS),
     ("helpers-wellbeing", "get", "/staff/cases/wellbeing/", EVERY_ROLE),
     ("helpers-notes-to-review", "get", "/staff/cases/notes-to-review/", {"supervisor"}),
+    ("helpers-audit-log", "get", "/staff/cases/audit/", {"supervisor"}),
     ("helpers-review-note", "post", "/staff/cases/notes/{note}/review/", {"supervisor"}),
     ("staff-inbox", "get", "/staff/referrals/", {"service_staff"} | CASE_WORKERS),
     ("staff-referral", "get", "/staff/referrals/{referral}/", {"service_staff"}),
