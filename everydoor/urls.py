@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("talk/", include("everydoor.conversations.public_urls")),
     path("course/", include("everydoor.course.urls")),
     path("digital-skills/", include("everydoor.skills.urls")),
+    path("about-you/", include("everydoor.equity.urls")),
     path("", include("everydoor.content.urls")),
 )
 

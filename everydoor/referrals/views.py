@@ -3,6 +3,8 @@ from django.shortcuts import redirect, render
 from django.utils import translation
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from everydoor.equity.models import JourneyEvent
+from everydoor.equity.profiles import record_step
 from everydoor.helpers.assisted import record_assistance
 from everydoor.privacy.referrer import referrer_policy_for_forms
 from everydoor.screening.access import current_screening
@@ -84,6 +86,7 @@ def check(request):
     form = ConsentForm(referral, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         submit_referral(referral)
+        record_step(request, JourneyEvent.Step.REFERRED)
         return redirect("referral-sent")
     return render(request, "referrals/check.html", {
         "referral": referral, "form": form, "number": CHECK_STEP_NUMBER, "total": CHECK_STEP_NUMBER,

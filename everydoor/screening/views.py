@@ -6,6 +6,8 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from everydoor.crisis.escalation import escalate_risk
 from everydoor.crisis.lines import crisis_lines
 from everydoor.crisis.models import Escalation
+from everydoor.equity.models import JourneyEvent
+from everydoor.equity.profiles import record_step
 from everydoor.helpers.assisted import entry_channel, record_assistance
 from everydoor.privacy.referrer import referrer_policy_for_forms
 from everydoor.readaloud.audio import audio_for
@@ -45,6 +47,7 @@ def start(request, instrument_id):
     screening = start_screening(_instrument(instrument_id), channel=entry_channel(request))
     record_assistance(request, screening=screening)
     hold_screening(request, screening)
+    record_step(request, JourneyEvent.Step.STARTED_QUESTIONNAIRE)
     return redirect("screening-question", instrument_id=instrument_id, number=1)
 
 
@@ -65,6 +68,8 @@ def question(request, instrument_id, number):
         except InvalidAnswer:
             error = True
         else:
+            if outcome.next_number is None:
+                record_step(request, JourneyEvent.Step.COMPLETED_QUESTIONNAIRE)
             return _after_answer(instrument, outcome)
     return render(
         request,
@@ -104,6 +109,8 @@ def all_questions(request, instrument_id):
                                        channel=entry_channel(request))
         record_assistance(request, screening=screening)
         hold_screening(request, screening)
+        record_step(request, JourneyEvent.Step.STARTED_QUESTIONNAIRE)
+        record_step(request, JourneyEvent.Step.COMPLETED_QUESTIONNAIRE)
         if screening.risk_flagged:
             return redirect("safety")
         return redirect("screening-result", instrument_id=instrument_id)
@@ -124,6 +131,7 @@ def result(request, instrument_id):
             "screening-question", instrument_id=instrument_id, number=first_unanswered(screening, instrument)
         )
     band = screening.result["band"]
+    record_step(request, JourneyEvent.Step.SAW_RESULT)
     return render(
         request,
         "screening/result.html",
@@ -168,6 +176,7 @@ def not_safe(request):
 @referrer_policy_for_forms
 def safety(request):
     """Crisis help first; then, if the person wants, a helper calls them back."""
+    record_step(request, JourneyEvent.Step.REACHED_CRISIS_HELP)
     screening = current_screening(request)
     form = ContactRequestForm(request.POST or None)
     # Already asked for (a course participant's mood check escalates with the number they gave).

@@ -28,6 +28,7 @@ LANGUAGE_PAGES = [
     "/{code}/self-help/managing-stress/",
     "/{code}/digital-skills/",
     "/{code}/digital-skills/nhs-app-and-login/",
+    "/{code}/about-you/",
 ]
 
 
