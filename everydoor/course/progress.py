@@ -61,10 +61,13 @@ def next_step(enrolment):
 
 
 def may_open_session(enrolment, number):
+    return session_is_open(number, sessions_done(enrolment))
+
+
+def session_is_open(number, done):
     """Sessions open in order: any already done, and the next one."""
     if not 1 <= number <= len(SESSION_SLUGS):
         return False
-    done = sessions_done(enrolment)
     return number in done or all(earlier in done for earlier in range(1, number))
 
 
@@ -96,4 +99,8 @@ def check_in_due_at(enrolment):
     """The first check-in is due when the person joins; then a week after the last one the
     helper reached them. A check-in that did not reach the person leaves it due."""
     last = enrolment.check_ins.filter(reached=True).order_by("-happened_at").first()
-    return enrolment.started_at if last is None else last.happened_at + CHECK_IN_EVERY
+    return check_in_due_from(enrolment.started_at, last.happened_at if last else None)
+
+
+def check_in_due_from(started_at, last_reached_at):
+    return started_at if last_reached_at is None else last_reached_at + CHECK_IN_EVERY

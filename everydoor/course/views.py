@@ -48,7 +48,7 @@ def _sessions(enrolment):
         found = find_content_page(SelfHelpSessionPage, slug, language)
         rows.append({
             "number": number, "page": found.page if found else None, "done": number in done,
-            "open": enrolment is not None and progress.may_open_session(enrolment, number),
+            "open": enrolment is not None and progress.session_is_open(number, done),
         })
     return rows
 

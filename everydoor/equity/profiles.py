@@ -3,6 +3,10 @@ random id: nothing that identifies them is stored with it."""
 
 import uuid
 
+from django.utils import timezone, translation
+
+from everydoor.helpers.assisted import entry_channel
+
 from .models import EquityProfile, JourneyEvent
 
 SESSION_KEY = "journey"
@@ -36,10 +40,6 @@ def remove_markers(request):
 
 def record_step(request, step):
     """Note that this person reached `step` (a JourneyEvent.Step), once per journey and day."""
-    from django.utils import timezone, translation
-
-    from everydoor.helpers.assisted import entry_channel
-
     JourneyEvent.objects.get_or_create(
         journey=journey_of(request), step=step, occurred_on=timezone.localdate(),
         defaults={"channel": entry_channel(request), "language": translation.get_language()},

@@ -112,11 +112,10 @@ def caseload_for(user, now=None):
 
 
 def check_in_due(case, now):
-    """For a self-help case from caseload_for: is the weekly check-in due (see course.progress)?"""
-    from everydoor.course.progress import CHECK_IN_EVERY
+    """For a self-help case from caseload_for: is the weekly check-in due?"""
+    from everydoor.course.progress import check_in_due_from
 
-    due = case.enrolment.started_at if case.last_check_in is None else case.last_check_in + CHECK_IN_EVERY
-    return due <= now
+    return check_in_due_from(case.enrolment.started_at, case.last_check_in) <= now
 
 
 def _urgency():

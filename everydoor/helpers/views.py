@@ -178,11 +178,11 @@ def _show(request, case, note_form=None, close_form=None, check_in_form=None, st
 
 
 def _course_progress(enrolment):
+    due_at = check_in_due_at(enrolment)
     return {
         "sessions_done": sorted(sessions_done(enrolment)), "session_count": len(SESSION_SLUGS),
         "moods": mood_history(enrolment), "check_ins": enrolment.check_ins.select_related("helper"),
-        "check_in_due_at": check_in_due_at(enrolment),
-        "check_in_due": check_in_due_at(enrolment) <= timezone.now(),
+        "check_in_due_at": due_at, "check_in_due": due_at <= timezone.now(),
     }
 
 
