@@ -21,6 +21,8 @@ demo: system-packages $(VENV)/installed translations
 	$(DEV_ENV) $(BIN)/python manage.py migrate --noinput
 	$(DEV_ENV) $(BIN)/python manage.py load_demo
 	$(DEV_ENV) $(BIN)/python manage.py load_content
+	# Made-up journeys, so the equity dashboard has something to show.
+	$(DEV_ENV) $(BIN)/python manage.py make_synthetic_journeys --events 100000 --if-empty
 	# A task worker runs beside the web server, as in production; both stop together.
 	$(DEV_ENV) $(BIN)/python manage.py db_worker --interval 1 & worker=$$!; \
 	trap 'kill $$worker' EXIT INT TERM; \
@@ -39,13 +41,15 @@ lint: $(VENV)/installed
 	$(BIN)/ruff check everydoor bench
 
 # The benchmarks print tables (page weight; questionnaires per second, directory search
-# latency, and inbound messages per second with a fault run, on PostgreSQL).
+# latency, inbound messages per second with a fault run, and equity dashboard queries with
+# ten million events, on PostgreSQL).
 bench: system-packages $(VENV)/installed translations
 	@command -v wrk >/dev/null || $(SUDO) apt-get install -y -qq --no-install-recommends wrk
 	$(BIN)/python bench/page_weight.py
 	$(BIN)/python bench/screening.py --server $(dir $(POSTGRES_URL))postgres
 	$(BIN)/python bench/directory.py --server $(dir $(POSTGRES_URL))postgres
 	$(BIN)/python bench/channels.py --server $(dir $(POSTGRES_URL))postgres
+	$(BIN)/python bench/equity.py --server $(dir $(POSTGRES_URL))postgres
 
 system-packages:
 	@missing=$$(for p in $(DEBIAN_PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \

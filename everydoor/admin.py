@@ -21,6 +21,18 @@ class StaffAdminSite(admin.AdminSite):
         return referrer_policy_for_forms(super().login)(request, extra_context)
 
 
+class StaffUserAdmin(UserAdmin):
+    """Administrators give staff their roles (groups). Only a superuser (set up from the
+    command line) can make a superuser or grant single permissions: otherwise anyone who can
+    change accounts could give themselves every right, past the roles and their audit."""
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not request.user.is_superuser:
+            fields += ["is_superuser", "user_permissions"]
+        return fields
+
+
 site = StaffAdminSite(name="admin")
-site.register(User, UserAdmin)
+site.register(User, StaffUserAdmin)
 site.register(Group, GroupAdmin)

@@ -260,6 +260,20 @@ WHATSAPP_TEMPLATES = json.loads(os.environ.get("WHATSAPP_TEMPLATES", "{}"))
 # Where Quick exit sends a person: a busy, ordinary site that looks unremarkable in a history list.
 QUICK_EXIT_URL = os.environ.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather")
 
+# How long each kind of data is kept: the rules, their default periods and why are in
+# everydoor/privacy/retention.py. A service sets its own period, in days, with
+# RETENTION_DAYS_<RULE NAME>, e.g. RETENTION_DAYS_AUDIT_LOG=3650 (a system check catches typos).
+RETENTION_DAYS = {
+    name.removeprefix("RETENTION_DAYS_").lower(): env_int(name, 0)
+    for name in os.environ
+    if name.startswith("RETENTION_DAYS_")
+}
+# The deploying service's own privacy facts (who is responsible, who can see what, what is
+# shared with whom), shown exactly as written on the privacy notice.
+PRIVACY_FACTS_FILE = Path(
+    os.environ.get("PRIVACY_FACTS_FILE", BASE_DIR / "everydoor" / "privacy" / "data" / "privacy_facts.json")
+)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -36,7 +36,8 @@ PERMISSIONS = {
     SUPERVISORS: [("helpers", "work_caseload"), ("helpers", "supervise_caseload"),
                   ("referrals", "work_community_queue"), ("privacy", "review_audit_log")],
     SERVICE_STAFF: [],
-    SERVICE_MANAGERS: [("referrals", "view_service"), ("referrals", "change_service")],
+    SERVICE_MANAGERS: [("referrals", "view_service"), ("referrals", "change_service"),
+                       ("equity", "view_equity_dashboard")],
     ADMINISTRATORS: [("auth", codename) for codename in
                      ["view_user", "add_user", "change_user", "view_group"]]
                     + [("axes", "view_accessattempt"), ("axes", "delete_accessattempt"),

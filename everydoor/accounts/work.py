@@ -11,6 +11,8 @@ def first_page_for(user):
         return reverse("helpers-caseload")
     if is_referral_staff(user):
         return reverse("staff-inbox")
+    if user.has_perm("equity.view_equity_dashboard"):
+        return reverse("equity-dashboard")
     if user.has_perm("wagtailadmin.access_admin"):
         return reverse("wagtailadmin_home")
     if user.is_staff:

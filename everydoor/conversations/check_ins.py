@@ -8,6 +8,7 @@ from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from .journeys import start_over
 from .models import Channel, CheckIn
 from .outbound import in_whatsapp_window, queue_replies, queue_template
 
@@ -53,7 +54,7 @@ def send_due_check_in(check_in, now=None):
     moment = outside_quiet_hours(now or timezone.now())
     if moment > timezone.localtime(now or timezone.now()):
         return _postponed(check_in, moment)  # reached in quiet hours (a worker was down): wait for morning
-    contact.state = {"step": "menu"}
+    start_over(contact, "menu")
     contact.save(update_fields=["state"])
     if contact.channel == Channel.WHATSAPP and not in_whatsapp_window(contact, now):
         queue_template(contact, CHECK_IN_TEMPLATE, {"1": "EveryDoor"})

@@ -5,6 +5,8 @@ back into their own form."""
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from everydoor.equity.models import JourneyEvent
+
 from .journeys import JOURNEY, URGENT_CHOICES, Conversation
 from .keywords import CRISIS, HELP, START, STOP, keyword_of
 from .segments import within_budget
@@ -16,6 +18,8 @@ def respond(contact, text):
     Saves the contact. Runs inside the caller's transaction, so the reply and its effects
     (an answer recorded, a call back asked for) are kept together or not at all."""
     conversation = Conversation(contact)
+    if contact.state.get("step") is None:
+        conversation.record_step(JourneyEvent.Step.VISITED)  # a first message: the journey begins
     keyword = keyword_of(text)
     if keyword in (STOP, START) and not conversation.sends_messages and not conversation.is_voice:
         keyword = None  # a web page gets nothing unasked: there is nothing to stop
@@ -48,6 +52,8 @@ def respond(contact, text):
 
 def _go(contact, conversation, step_name):
     contact.state["step"] = step_name
+    if JOURNEY[step_name].reached:
+        conversation.record_step(JOURNEY[step_name].reached)
     with translation.override(contact.language or "en"):
         messages = JOURNEY[step_name].prompt(conversation)
     contact.save()

@@ -6,6 +6,8 @@ text and digits, so the same steps run over SMS, WhatsApp and a phone keypad. Re
 numbers; "0" or "9" (or a crisis word, see keywords.py) leads to urgent help from any step.
 """
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import translation
@@ -14,7 +16,11 @@ from django.utils.translation import gettext as _
 from everydoor.crisis.escalation import escalate_risk
 from everydoor.crisis.lines import crisis_lines
 from everydoor.crisis.models import Escalation
+from everydoor.equity.models import JourneyEvent
+from everydoor.equity.profiles import fill_in_journey_language, record_journey_step
 from everydoor.languages.registry import all_languages, get_language
+from everydoor.privacy.consent import give_consent
+from everydoor.privacy.models import Consent
 from everydoor.screening.answering import first_unanswered, record_answer, start_screening
 from everydoor.screening.forms import checked_phone
 from everydoor.screening.instruments import TranslationStatus, load_instrument
@@ -48,6 +54,7 @@ class Step:
 
     name = ""
     wants_phone = False  # the reply is a phone number, typed (only ever asked on the web)
+    reached = None  # the JourneyEvent.Step a person has reached once this step is shown to them
 
     def prompt(self, conversation):
         raise NotImplementedError
@@ -140,6 +147,8 @@ class Question(Step):
         screening = conversation.screening()
         question = instrument.question(_next_question(screening, instrument))
         outcome = record_answer(screening, instrument, question, question.options[int(choice) - 1].code)
+        if outcome.next_number is None:
+            conversation.record_step(JourneyEvent.Step.COMPLETED_QUESTIONNAIRE)
         if outcome.risk_rules:
             return "urgent"
         return "question" if outcome.next_number else "result"
@@ -147,6 +156,7 @@ class Question(Step):
 
 class Result(Step):
     name = "result"
+    reached = JourneyEvent.Step.SAW_RESULT
 
     def prompt(self, conversation):
         screening = conversation.screening()
@@ -298,6 +308,7 @@ class Urgent(Step):
     one data file), and the offer of a helper's call, which alerts helpers at once."""
 
     name = "urgent"
+    reached = JourneyEvent.Step.REACHED_CRISIS_HELP
 
     def prompt(self, conversation):
         lines = [_("In danger, or might act on thoughts of ending your life? Get help now:")]
@@ -373,7 +384,23 @@ class Conversation:
         return _("Choose one:") if self.contact.channel == Channel.WEB else _("Reply with a number:")
 
     def set_language(self, code):
+        """The person chose their language: a step of their journey, and the language of the
+        steps they took before it (their first message or call), unknown until now."""
         self.contact.language = code
+        self.record_step(JourneyEvent.Step.CHOSE_LANGUAGE)
+        fill_in_journey_language(self.journey(), code)
+
+    def journey(self):
+        """This conversation's random journey id, made on first use and kept in its state:
+        never the contact's id or number, so its steps lead back to no phone."""
+        if "journey" not in self.contact.state:
+            self.contact.state["journey"] = str(uuid.uuid4())
+        return uuid.UUID(self.contact.state["journey"])
+
+    def record_step(self, step):
+        """Note that this conversation reached `step` (a JourneyEvent.Step). Before a language
+        is chosen, the language is not known: it is left empty."""
+        record_journey_step(self.journey(), step, self.contact.channel, self.language or "")
 
     def instrument(self):
         return load_instrument(CHECK_INSTRUMENT, self.language or "en")
@@ -385,16 +412,22 @@ class Conversation:
         if screening is None and create:
             screening = start_screening(self.instrument(), channel=self.contact.channel)
             self.contact.state["screening"] = str(screening.pk)
+            self.record_step(JourneyEvent.Step.STARTED_QUESTIONNAIRE)
         elif screening is None and screening_id:
             screening = Screening.objects.filter(pk=screening_id).first()
         return screening
 
     def ask_for_callback(self, safe_to_leave_message):
+        screening = self.screening()
         CallbackRequest.objects.create(
             contact=self.contact, channel=self.contact.channel, language=self.language or "en",
             phone=self.contact.address, safe_to_leave_message=safe_to_leave_message,
-            screening=self.screening(),
+            screening=screening,
         )
+        # Asking for the call is the yes; kept under the questionnaire's code when there is one.
+        if screening is not None:
+            give_consent(screening.continue_code, Consent.Purpose.CONTACT, self.contact.channel, self.language)
+        self.record_step(JourneyEvent.Step.ASKED_FOR_CALLBACK)
 
     def want_check_in(self, safe):
         from .check_ins import schedule_check_in
@@ -415,6 +448,13 @@ class Conversation:
 def _next_question(screening, instrument):
     """The question to ask: the first unanswered one (the last, once all are answered)."""
     return first_unanswered(screening, instrument) or len(instrument.questions)
+
+
+def start_over(contact, step_name):
+    """Back to `step_name`, with nothing half-done (a new call, a check-in). The journey id
+    is kept: it is still this person's journey."""
+    journey = contact.state.get("journey")
+    contact.state = {"step": step_name, **({"journey": journey} if journey else {})}
 
 
 def prompt_in_language(step_name, conversation):

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_http_methods
 
+from everydoor.equity.profiles import journey_of
 from everydoor.languages.registry import get_language
 from everydoor.privacy.referrer import referrer_policy_for_forms
 
@@ -62,8 +63,10 @@ def _reply(request, language):
     with transaction.atomic():
         contact = _contact_of(request, for_update=True)
         if contact is None:
+            # The page's journey is this browser's: steps taken here join those on other pages.
             contact = Contact.objects.create(
-                channel=Channel.WEB, provider="web", language=language, state={"step": "menu"},
+                channel=Channel.WEB, provider="web", language=language,
+                state={"step": "menu", "journey": str(journey_of(request))},
                 # No phone number yet: a random key stands in for one.
                 address="", address_key=address_key(Channel.WEB, secrets.token_urlsafe(24)))
             request.session[SESSION_CONTACT] = str(contact.pk)

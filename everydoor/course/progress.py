@@ -6,6 +6,9 @@ from datetime import timedelta
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from everydoor.privacy.consent import give_consent
+from everydoor.privacy.models import Consent
+
 from .models import Enrolment, HelperCheckIn, MoodCheck, SessionDone
 
 # The five sessions in order (slugs of the SelfHelpSessionPage in content/data/starter/en.json).
@@ -29,10 +32,14 @@ class NextStep:
 
 
 def enrol(*, language, channel, check_in_by, phone, safe_to_leave_message, safe_times=""):
-    return Enrolment.objects.create(
-        language=language, channel=channel, check_in_by=check_in_by, contact_phone=phone,
-        safe_to_leave_message=safe_to_leave_message, safe_times=safe_times.strip(),
-    )
+    """Join the course. The person agreed that a helper contacts them (the join form asks)."""
+    with transaction.atomic():
+        enrolment = Enrolment.objects.create(
+            language=language, channel=channel, check_in_by=check_in_by, contact_phone=phone,
+            safe_to_leave_message=safe_to_leave_message, safe_times=safe_times.strip(),
+        )
+        give_consent(enrolment.continue_code, Consent.Purpose.CONTACT, channel, language)
+    return enrolment
 
 
 def sessions_done(enrolment):

@@ -1,3 +1,6 @@
+from everydoor.privacy.consent import give_consent
+from everydoor.privacy.models import Consent
+
 from .models import Escalation
 
 
@@ -5,7 +8,7 @@ def escalate_risk(*, source, reasons, language, phone, consent, safe_to_leave_me
     """Ask helpers to contact someone at risk. Only with their contact details and their consent."""
     if not (phone and consent):
         raise ValueError("An escalation needs a phone number and the person's consent")
-    return Escalation.objects.create(
+    escalation = Escalation.objects.create(
         source=source,
         reasons=list(reasons),
         language=language,
@@ -14,3 +17,8 @@ def escalate_risk(*, source, reasons, language, phone, consent, safe_to_leave_me
         contact_consent=True,
         safe_to_leave_message=safe_to_leave_message,
     )
+    # Kept under the questionnaire's code, where the person can see and withdraw it. (Asked
+    # for without a questionnaire, there is no code: the escalation itself records the yes.)
+    if screening is not None:
+        give_consent(screening.continue_code, Consent.Purpose.CONTACT, screening.channel, language)
+    return escalation

@@ -28,9 +28,15 @@ class EquityMarkersForm(forms.Form):
         required=False, choices=markers.YES_NO, widget=forms.RadioSelect)
     postcode = forms.CharField(label=_("The first part of your postcode, for example E15"), max_length=8,
                                required=False)
+    # Unticked unless the person ticks it; not offered again once given (the page offers to withdraw it).
+    research_use = forms.BooleanField(
+        label=_("I agree that my answers here, without anything that identifies me, may also be used for "
+                "research to improve mental-health services."), required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, research_given=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if research_given:
+            del self.fields["research_use"]
         self.fields["main_language"].choices = [("", "—")] + [
             (language.code, language.name_local) for language in all_languages()
         ] + [("other", _("Another language")), markers.PREFER_NOT_TO_SAY]

@@ -19,6 +19,9 @@ class EquityProfile(models.Model):
     main_language = models.CharField(max_length=16, blank=True)
     disability = models.CharField(max_length=16, blank=True)
     postcode_district = models.CharField(max_length=4, blank=True)
+    # The person agreed that these anonymous answers may be used for research (not only to
+    # run the service); unticked unless they tick it, and withdrawable.
+    research_use = models.BooleanField(default=False)
     # The day only: a time of day would make a person easier to pick out.
     given_on = models.DateField(default=timezone.localdate)
 
@@ -31,11 +34,17 @@ class JourneyEvent(models.Model):
     equity markers', if they gave any), the channel, the language and the day."""
 
     class Step(models.TextChoices):
+        # In the order a journey usually goes: the dashboard's funnel follows it.
+        VISITED = "visited", "Visited"
+        CHOSE_LANGUAGE = "chose_language", "Chose a language"
         STARTED_QUESTIONNAIRE = "started_questionnaire", "Started a questionnaire"
         COMPLETED_QUESTIONNAIRE = "completed_questionnaire", "Completed a questionnaire"
         SAW_RESULT = "saw_result", "Saw a result"
         REACHED_CRISIS_HELP = "reached_crisis_help", "Reached crisis help"
+        ASKED_FOR_CALLBACK = "asked_for_callback", "Asked for a call back"
         REFERRED = "referred", "Referred themselves"
+        REFERRAL_ACCEPTED = "referral_accepted", "Referral accepted"
+        FIRST_CONTACT = "first_contact", "First contact by the service"
 
     journey = models.UUIDField()
     step = models.CharField(max_length=32, choices=Step.choices)
@@ -48,3 +57,62 @@ class JourneyEvent(models.Model):
 
     def __str__(self):
         return f"{self.step} on {self.occurred_on}"
+
+
+class StepCount(models.Model):
+    """The dashboard's summary: how many journeys first reached `step` in the week starting
+    `week`, in a postcode area, by one marker (`dimension`, e.g. "ethnicity") and its value.
+    Rebuilt from the journey events by summary.refresh_step_counts, so the dashboard reads
+    a few thousand rows however many events there are. Dimension "all" has the totals."""
+
+    week = models.DateField()
+    postcode_area = models.CharField(max_length=2, blank=True)  # the letters of the district: E, SW, B
+    dimension = models.CharField(max_length=24)
+    value = models.CharField(max_length=60, blank=True)
+    step = models.CharField(max_length=32)
+    journeys = models.PositiveIntegerField()
+
+    class Meta:
+        # Everything a dashboard query reads is in the index, so PostgreSQL answers from it alone.
+        indexes = [models.Index(fields=["dimension", "week", "postcode_area", "value", "step", "journeys"],
+                                name="equity_stepcount_covering")]
+
+    def __str__(self):
+        return f"{self.journeys} {self.step} by {self.dimension}={self.value} week {self.week}"
+
+
+class SummaryRefresh(models.Model):
+    """When the summary was last rebuilt, shown on the dashboard ("figures up to …")."""
+
+    finished_at = models.DateTimeField(default=timezone.now)
+    events_counted = models.PositiveBigIntegerField()
+    seconds_taken = models.FloatField()
+
+    def __str__(self):
+        return f"Summary of {self.events_counted} events at {self.finished_at:%Y-%m-%d %H:%M}"
+
+
+class ReferencePopulation(models.Model):
+    """A population to compare with, uploaded by the service as a CSV of shares (for
+    example its area's 2021 census counts), one marker at a time."""
+
+    name = models.CharField(max_length=120)
+    marker = models.CharField(max_length=24)
+    uploaded_by = models.CharField(max_length=150)
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+        permissions = [("view_equity_dashboard", "Can see the equity dashboard and upload reference populations")]
+
+    def __str__(self):
+        return self.name
+
+
+class ReferenceShare(models.Model):
+    population = models.ForeignKey(ReferencePopulation, on_delete=models.CASCADE, related_name="shares")
+    value = models.CharField(max_length=60)
+    share = models.FloatField()
+
+    def __str__(self):
+        return f"{self.value}: {self.share:.3f}"

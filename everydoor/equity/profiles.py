@@ -39,8 +39,36 @@ def remove_markers(request):
 
 
 def record_step(request, step):
-    """Note that this person reached `step` (a JourneyEvent.Step), once per journey and day."""
+    """Note that this person, on the web (or assisted by a helper), reached `step`."""
+    record_journey_step(journey_of(request), step, entry_channel(request), translation.get_language())
+
+
+def record_journey_step(journey, step, channel, language):
+    """Note that `journey` reached `step` (a JourneyEvent.Step) on `channel` in `language`,
+    once per journey, step and day. Every door (web, SMS, WhatsApp, voice, staff) records
+    through here."""
     JourneyEvent.objects.get_or_create(
-        journey=journey_of(request), step=step, occurred_on=timezone.localdate(),
-        defaults={"channel": entry_channel(request), "language": translation.get_language()},
+        journey=journey, step=step, occurred_on=timezone.localdate(),
+        defaults={"channel": channel, "language": language},
     )
+
+
+def record_language_chosen(request, language):
+    """A person on the web chose `language`: their journey begins (visited) with that
+    choice. Recorded on the choice, a POST, so reading pages records nothing and a crawler
+    following links is given no session."""
+    journey, channel = journey_of(request), entry_channel(request)
+    record_journey_step(journey, JourneyEvent.Step.VISITED, channel, language)
+    record_journey_step(journey, JourneyEvent.Step.CHOSE_LANGUAGE, channel, language)
+
+
+def start_new_journey(request):
+    """The next steps in this browser are someone else's (a helper assisting the next
+    person): they must not join the last person's journey or markers."""
+    request.session.pop(SESSION_KEY, None)
+
+
+def fill_in_journey_language(journey, language):
+    """A conversation's first steps come before the person chooses a language (recorded
+    with none): once they choose, those steps count in it."""
+    JourneyEvent.objects.filter(journey=journey, language="").update(language=language)

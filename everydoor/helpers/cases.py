@@ -54,7 +54,7 @@ def _callback_saved(sender, instance, created, **kwargs):
 def _referral_saved(sender, instance, **kwargs):
     from everydoor.referrals.access import IN_COMMUNITY_QUEUE
 
-    if instance.status == instance.Status.DRAFT or hasattr(instance, "case"):
+    if instance.status in (instance.Status.DRAFT, instance.Status.WITHDRAWN) or hasattr(instance, "case"):
         return
     if type(instance).objects.filter(IN_COMMUNITY_QUEUE, pk=instance.pk).exists():
         Case.objects.get_or_create(referral=instance, defaults={

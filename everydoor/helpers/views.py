@@ -13,6 +13,7 @@ from everydoor.course.forms import CheckInForm
 from everydoor.course.mood import mood_history
 from everydoor.course.progress import SESSION_SLUGS, check_in_due_at, record_check_in, sessions_done
 from everydoor.crisis.lines import crisis_lines
+from everydoor.equity.profiles import record_language_chosen, start_new_journey
 from everydoor.privacy.audit import CASE_WORK, SUPERVISION, record_access
 from everydoor.privacy.referrer import referrer_policy_for_forms
 
@@ -192,10 +193,14 @@ def assist(request):
     """Start (or stop) assisted mode, then go to the public page in the person's language."""
     if request.method == "POST" and "stop" in request.POST:
         stop_assisting(request)
+        start_new_journey(request)
         return redirect("helpers-caseload")
     form = AssistForm(request.POST or None, initial={"mode": "assisted"})
     if request.method == "POST" and form.is_valid():
         start_assisting(request, form.cleaned_data["mode"])
+        # Each person assisted is a journey of their own, begun in the language they chose.
+        start_new_journey(request)
+        record_language_chosen(request, form.cleaned_data["language"])
         return redirect(_public_page(form.cleaned_data))
     return render(request, "helpers/assist.html", {"form": form, "assisting": assisting(request)},
                   status=400 if form.errors else 200)

@@ -1,13 +1,17 @@
 from django.conf import settings
 from django.shortcuts import redirect, render
 from django.utils import translation
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
+
+from everydoor.equity.profiles import record_language_chosen
+from everydoor.privacy.referrer import referrer_policy_for_forms
 
 from .choosing import languages_in_offer_order, same_page_in, suggested_language
 from .registry import all_languages
 
 
 @require_safe
+@referrer_policy_for_forms
 def first_choice(request):
     """The first screen: every language in its own script.
 
@@ -21,23 +25,27 @@ def first_choice(request):
         return render(
             request,
             "languages/choose.html",
-            {"choices": _choices(request, suggested, next_path="")},
+            {"languages": languages_in_offer_order(suggested), "next_path": ""},
         )
 
 
 @require_safe
+@referrer_policy_for_forms
 def choose_language(request):
     """The same list, reached from any page; each choice keeps the person on that page."""
-    next_path = request.GET.get("next", "")
     return render(
         request,
         "languages/choose.html",
-        {"choices": _choices(request, translation.get_language(), next_path)},
+        {"languages": languages_in_offer_order(translation.get_language()), "next_path": request.GET.get("next", "")},
     )
 
 
-def _choices(request, suggested, next_path):
-    return [
-        {"language": language, "url": same_page_in(language.code, next_path, request)}
-        for language in languages_in_offer_order(suggested)
-    ]
+@require_POST
+def language_chosen(request):
+    """A choice from either list: the person's journey begins here; then the page they were
+    on (or the home page) in the language they chose."""
+    code = request.POST.get("language", "")
+    if code not in {language.code for language in all_languages()}:
+        return redirect("first-choice")
+    record_language_chosen(request, code)
+    return redirect(same_page_in(code, request.POST.get("next", ""), request))

@@ -6,6 +6,9 @@ from .models import AuditEvent
 CASE_WORK = "working the case"
 SUPERVISION = "supervising a case"
 REFERRAL_WORK = "handling the referral"
+# A person asked to see, download or erase what we hold (themself, or through a member of staff).
+SUBJECT_REQUEST = "the person asked for their data"
+CONSENT_WITHDRAWN = "the person withdrew their consent"
 
 
 def record_access(user, action, obj, why):

@@ -50,7 +50,9 @@ def referrals_visible_to(user):
     visible = Q(service__staff=user)
     if user.has_perm(COMMUNITY_QUEUE_PERMISSION):
         visible |= IN_COMMUNITY_QUEUE
-    return Referral.objects.exclude(status=Referral.Status.DRAFT).filter(visible).distinct()
+    # A draft was never sent; a withdrawn request was taken back by the person.
+    not_theirs = [Referral.Status.DRAFT, Referral.Status.WITHDRAWN]
+    return Referral.objects.exclude(status__in=not_theirs).filter(visible).distinct()
 
 
 def get_referral_for(user, referral_id):

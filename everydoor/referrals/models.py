@@ -48,6 +48,7 @@ class Referral(models.Model):
         ACCEPTED = "accepted", "Accepted"
         DECLINED = "declined", "Declined"
         CONTACTED = "contacted", "First contact made"
+        WITHDRAWN = "withdrawn", "Withdrawn by the person"
 
     class Route(models.TextChoices):
         SERVICE = "service", "A service fits"
@@ -123,6 +124,11 @@ class Referral(models.Model):
     delivery_attempts = models.PositiveSmallIntegerField(default=0)
     delivery_error = models.TextField(blank=True)
     delivered_at = models.DateTimeField(null=True, blank=True)
+
+    # The person's anonymous journey id, so that "accepted" and "first contact" join the
+    # equity funnel. Encrypted because it links a named person to their anonymous markers;
+    # cleared once first contact is recorded, when it is no longer needed.
+    journey = EncryptedTextField(blank=True)
 
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)

@@ -36,4 +36,5 @@ STATUS_FOR_PERSON = {
         "The service cannot help you with this request. A community worker will contact you to find other help."
     ),
     Referral.Status.CONTACTED: _("The service has been in contact with you."),
+    Referral.Status.WITHDRAWN: _("You withdrew this request. It is no longer with the service."),
 }

@@ -32,7 +32,8 @@ class FirstContactForm(forms.Form):
 
 class InboxFilterForm(forms.Form):
     status = forms.ChoiceField(required=False, choices=[("", "Any status")] + [
-        choice for choice in Referral.Status.choices if choice[0] != Referral.Status.DRAFT])
+        choice for choice in Referral.Status.choices
+        if choice[0] not in (Referral.Status.DRAFT, Referral.Status.WITHDRAWN)])
     language = forms.CharField(required=False, max_length=16, label="Language code")
     interpreter = forms.ChoiceField(required=False, label="Interpreter",
                                     choices=[("", "Any"), ("yes", "Needed"), ("no", "Not needed")])

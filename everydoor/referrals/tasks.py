@@ -15,7 +15,9 @@ RETRY_DELAYS = [timedelta(minutes=1), timedelta(minutes=5), timedelta(minutes=30
 @task(priority=10)
 def deliver_referral(referral_id):
     """Send a referral to its service; on failure, try again later, then give up visibly."""
-    referral = Referral.objects.select_related("service").get(pk=referral_id)
+    referral = Referral.objects.select_related("service").filter(pk=referral_id).first()
+    if referral is None:  # the person erased their data before it was sent: nothing to send
+        return None
     if referral.delivery_status not in (Referral.Delivery.PENDING, Referral.Delivery.RETRYING):
         return referral.delivery_status
     if referral.service is None or referral.service.delivery == Service.Delivery.INBOX:

@@ -4,8 +4,8 @@ from django.utils import translation
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from everydoor.equity.models import JourneyEvent
-from everydoor.equity.profiles import record_step
-from everydoor.helpers.assisted import record_assistance
+from everydoor.equity.profiles import journey_of, record_step
+from everydoor.helpers.assisted import entry_channel, record_assistance
 from everydoor.privacy.referrer import referrer_policy_for_forms
 from everydoor.screening.access import current_screening
 from everydoor.screening.forms import ContinueCodeForm
@@ -85,7 +85,7 @@ def check(request):
         return redirect("referral-step", slug=unfinished)
     form = ConsentForm(referral, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        submit_referral(referral)
+        submit_referral(referral, channel=entry_channel(request), journey=journey_of(request))
         record_step(request, JourneyEvent.Step.REFERRED)
         return redirect("referral-sent")
     return render(request, "referrals/check.html", {

@@ -29,6 +29,8 @@ LANGUAGE_PAGES = [
     "/{code}/digital-skills/",
     "/{code}/digital-skills/nhs-app-and-login/",
     "/{code}/about-you/",
+    "/{code}/privacy/",
+    "/{code}/your-data/",
 ]
 
 

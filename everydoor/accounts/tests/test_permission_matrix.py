@@ -50,6 +50,11 @@ MATRIX = [
     ("helpers-wellbeing", "get", "/staff/cases/wellbeing/", EVERY_ROLE),
     ("helpers-notes-to-review", "get", "/staff/cases/notes-to-review/", {"supervisor"}),
     ("helpers-audit-log", "get", "/staff/cases/audit/", {"supervisor"}),
+    ("helpers-data-request", "get", "/staff/cases/data-requests/", {"supervisor"}),
+    ("helpers-data-request", "post", "/staff/cases/data-requests/", {"supervisor"}),
+    ("helpers-data-request-json", "post", "/staff/cases/data-requests/data.json", {"supervisor"}),
+    ("helpers-data-request-pdf", "post", "/staff/cases/data-requests/data.pdf", {"supervisor"}),
+    ("helpers-data-request-erase", "post", "/staff/cases/data-requests/erase/", {"supervisor"}),
     ("helpers-review-note", "post", "/staff/cases/notes/{note}/review/", {"supervisor"}),
     ("staff-inbox", "get", "/staff/referrals/", {"service_staff"} | CASE_WORKERS),
     ("staff-referral", "get", "/staff/referrals/{referral}/", {"service_staff"}),
@@ -59,6 +64,10 @@ MATRIX = [
     ("staff-referral-accept", "post", "/staff/referrals/{referral}/accept/", {"service_staff"}),
     ("staff-referral-decline", "post", "/staff/referrals/{referral}/decline/", {"service_staff"}),
     ("staff-referral-contact", "post", "/staff/referrals/{queued}/first-contact/", CASE_WORKERS),
+    ("equity-dashboard", "get", "/staff/equity/", {"service_manager"}),
+    ("equity-export", "get", "/staff/equity/equity.csv", {"service_manager"}),
+    ("equity-upload-reference", "get", "/staff/equity/reference/", {"service_manager"}),
+    ("equity-refresh", "post", "/staff/equity/refresh/", {"service_manager"}),
     ("admin:index", "get", "/staff/admin/", {"directory_editor", "service_manager", "administrator"}),
     ("admin:directory_service_changelist", "get", "/staff/admin/directory/service/", {"directory_editor"}),
     ("admin:referrals_service_changelist", "get", "/staff/admin/referrals/service/", {"service_manager"}),
@@ -118,6 +127,7 @@ def test_each_role_sees_what_its_work_needs_and_nothing_else(world, client, role
 
 def test_every_staff_page_of_ours_is_in_the_matrix():
     ours = set()
-    for module in ["everydoor.accounts.urls", "everydoor.referrals.staff_urls", "everydoor.helpers.urls"]:
+    for module in ["everydoor.accounts.urls", "everydoor.referrals.staff_urls", "everydoor.helpers.urls",
+                   "everydoor.equity.staff_urls", "everydoor.privacy.staff_urls"]:
         ours |= {pattern.name for pattern in get_resolver(module).url_patterns}
     assert ours - SIGN_IN_ROUTES - {name for name, *_ in MATRIX} == set()

@@ -9,6 +9,11 @@ from everydoor.languages.registry import all_languages
 pytestmark = pytest.mark.django_db
 
 
+def choices(response):
+    """The languages offered, in order, by their codes."""
+    return re.findall(r'<li><button type="submit" name="language" value="([^"]+)"', response.content.decode())
+
+
 def test_the_first_screen_lists_every_language_in_its_own_script(client):
     page = client.get("/").content.decode()
     for language in all_languages():
@@ -24,9 +29,9 @@ def test_the_first_screen_shows_no_flags(client):
 def test_the_browser_language_is_offered_first_without_choosing_for_the_person(client):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="ti,en;q=0.5")
     assert response.status_code == 200
-    links = re.findall(r'<li><a href="(/[^"]+/)"', response.content.decode())
-    assert links[0] == "/ti/"
-    assert len(links) == len(all_languages())
+    offered = choices(response)
+    assert offered[0] == "ti"
+    assert len(offered) == len(all_languages())
 
 
 def test_the_first_screen_speaks_the_browser_language(client):
@@ -35,8 +40,7 @@ def test_the_first_screen_speaks_the_browser_language(client):
 
 
 def test_afghan_persian_browsers_are_offered_dari_first(client):
-    page = client.get("/", HTTP_ACCEPT_LANGUAGE="fa-AF,fa;q=0.8").content.decode()
-    assert re.findall(r'<li><a href="(/[^"]+/)"', page)[0] == "/prs/"
+    assert choices(client.get("/", HTTP_ACCEPT_LANGUAGE="fa-AF,fa;q=0.8"))[0] == "prs"
 
 
 def test_a_returning_person_goes_straight_to_their_language(client):
@@ -65,10 +69,17 @@ def test_the_url_prefix_decides_the_language_over_the_cookie(client):
     assert '<html lang="ckb" dir="rtl">' in page
 
 
+def test_choosing_a_language_leads_to_its_home_page(client):
+    response = client.post("/language/", {"language": "ar", "next": ""})
+    assert response.status_code == 302 and response["Location"] == "/ar/"
+
+
 def test_changing_language_keeps_the_person_on_the_same_page(client):
     page = client.get("/en/languages/", {"next": "/en/help-now/"}).content.decode()
-    assert 'href="/ar/help-now/"' in page
-    assert 'href="/zh-hant/help-now/"' in page
+    assert '<input type="hidden" name="next" value="/en/help-now/">' in page
+    for code in ["ar", "zh-hant"]:
+        response = client.post("/language/", {"language": code, "next": "/en/help-now/"})
+        assert response["Location"] == f"/{code}/help-now/"
 
 
 def test_every_page_links_to_the_language_chooser_with_the_current_page(client):
@@ -77,14 +88,18 @@ def test_every_page_links_to_the_language_chooser_with_the_current_page(client):
 
 
 def test_the_language_chooser_will_not_send_people_to_another_site(client):
-    page = client.get("/en/languages/", {"next": "https://evil.example/"}).content.decode()
-    assert "evil.example" not in page
-    assert 'href="/ar/"' in page
+    response = client.post("/language/", {"language": "ar", "next": "https://evil.example/"})
+    assert response["Location"] == "/ar/"
+
+
+def test_a_language_we_do_not_offer_goes_back_to_the_first_screen(client):
+    response = client.post("/language/", {"language": "xx"})
+    assert response.status_code == 302 and response["Location"] == "/"
 
 
 def test_the_language_chooser_marks_the_current_language(client):
     page = client.get("/pl/languages/").content.decode()
-    assert 'href="/pl/" hreflang="pl" aria-current="true"' in page
+    assert 'value="pl" aria-current="true"' in page
 
 
 @pytest.mark.parametrize("language", all_languages(), ids=lambda language: language.code)

@@ -19,11 +19,12 @@ from twilio.request_validator import RequestValidator
 from twilio.twiml.messaging_response import MessagingResponse
 from twilio.twiml.voice_response import VoiceResponse
 
+from everydoor.equity.models import JourneyEvent
 from everydoor.readaloud.audio import audio_for
 
 from ...engine import expected_choices, respond
 from ...inbound import contact_for, receive_message
-from ...journeys import JOURNEY, Conversation
+from ...journeys import JOURNEY, Conversation, start_over
 from ...models import Channel, DeliveryReport, InboundMessage, OutboundMessage
 from . import OUTSIDE_WHATSAPP_WINDOW, UNSUBSCRIBED_RECIPIENT
 
@@ -112,9 +113,10 @@ def call_started(request):
     with transaction.atomic():
         contact = contact_for(PROVIDER, Channel.VOICE, caller)
         # Every call starts at the top: the language menu, or the main menu once we know it.
-        contact.state = {"step": "menu" if contact.language else "language"}
-        contact.save()
+        start_over(contact, "menu" if contact.language else "language")
         conversation = Conversation(contact)
+        conversation.record_step(JourneyEvent.Step.VISITED)
+        contact.save()
         with translation.override(contact.language or "en"):
             messages = JOURNEY[contact.state["step"]].prompt(conversation)
     return _twiml(_voice_turn(contact, messages, turn=1))
