@@ -66,25 +66,23 @@ def data_request(request):
 @require_POST
 @supervisors_only
 def data_request_json(request):
-    form = DataRequestForm(request.POST)
-    holdings = _found(form)
-    if holdings is None:
-        return _page(request, form, status=400)
-    record_subject_request(request.user, SubjectRequest.Action.DOWNLOADED_JSON, form.cleaned_data["reference"],
-                           holdings)
-    return json_download(holdings, holdings.language())
+    return _download(request, SubjectRequest.Action.DOWNLOADED_JSON, json_download)
 
 
 @require_POST
 @supervisors_only
 def data_request_pdf(request):
+    return _download(request, SubjectRequest.Action.DOWNLOADED_PDF, pdf_download)
+
+
+def _download(request, action, download):
+    """A copy for the person, in the language they last used with us, recorded and audited."""
     form = DataRequestForm(request.POST)
     holdings = _found(form)
     if holdings is None:
         return _page(request, form, status=400)
-    record_subject_request(request.user, SubjectRequest.Action.DOWNLOADED_PDF, form.cleaned_data["reference"],
-                           holdings)
-    return pdf_download(holdings, holdings.language())
+    record_subject_request(request.user, action, form.cleaned_data["reference"], holdings)
+    return download(holdings, holdings.language())
 
 
 @require_POST

@@ -38,3 +38,14 @@ def verified_login(client, user):
     session[DEVICE_ID_SESSION_KEY] = authenticator(user).persistent_id
     session.save()
     return user
+
+
+def sign_in_in_a_browser(page, site, user, path="/staff/"):
+    """Through the real sign-in pages, as a person would: password, then the app's code."""
+    device = authenticator(user)
+    page.goto(site + path)
+    page.fill("#id_username", user.get_username())
+    page.fill("#id_password", PASSWORD)
+    page.click("main form button[type=submit]")
+    page.fill("#id_code", current_code(device))  # the second step: the app's code
+    page.click("main form button[type=submit]")

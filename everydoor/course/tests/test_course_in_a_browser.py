@@ -14,7 +14,7 @@ from everydoor.course.models import Enrolment, HelperCheckIn
 from everydoor.helpers.models import Case
 from everydoor.testing.browser import SMALL_PHONE, assert_accessible_and_narrow
 from everydoor.testing.pages import PAGE_BUDGET_BYTES, first_load
-from everydoor.testing.staff import PASSWORD, authenticator, current_code, staff_user
+from everydoor.testing.staff import sign_in_in_a_browser, staff_user
 
 pytestmark = pytest.mark.browser
 
@@ -52,15 +52,6 @@ def finish_session(person, number, new_page=None):
     person.click("section.session-done form button")
 
 
-def sign_in(console, site, user, device):
-    console.goto(f"{site}/staff/")
-    console.fill("#id_username", user.get_username())
-    console.fill("#id_password", PASSWORD)
-    console.click("main form button[type=submit]")
-    console.fill("#id_code", current_code(device))
-    console.click("main form button[type=submit]")
-
-
 def record_check_in(console, note):
     console.select_option("#id_how", "whatsapp")
     console.check('input[name=reached][value="yes"]')
@@ -85,7 +76,7 @@ def test_a_person_does_the_whole_course_in_farsi_with_weekly_check_ins(site, new
 
     helper = staff_user("hana", HELPERS)
     console = new_page(viewport=TABLET)
-    sign_in(console, site, helper, authenticator(helper))
+    sign_in_in_a_browser(console, site, helper)
     case = Case.objects.get(enrolment=enrolment)
     row = console.locator(f'li.case[data-case="{case.pk}"]')
     assert row.is_visible() and "Check-in due" in row.inner_text()

@@ -7,7 +7,7 @@ from django.core.management import call_command
 from everydoor.accounts.roles import SERVICE_MANAGERS
 from everydoor.equity.models import ReferencePopulation, ReferenceShare
 from everydoor.testing.browser import assert_accessible_and_narrow
-from everydoor.testing.staff import PASSWORD, authenticator, current_code, staff_user
+from everydoor.testing.staff import sign_in_in_a_browser, staff_user
 
 pytestmark = pytest.mark.browser
 
@@ -19,15 +19,8 @@ def test_a_service_manager_reads_the_dashboard_with_charts_and_tables(site, new_
     population = ReferencePopulation.objects.create(name="Census 2021, Newham", marker="ethnicity", uploaded_by="t")
     for value in ["black_african", "other_arab", "asian_other", "white_other"]:
         ReferenceShare.objects.create(population=population, value=value, share=0.25)
-    manager = staff_user("maya", SERVICE_MANAGERS)
-    device = authenticator(manager)
     page = new_page(viewport=TABLET)
-    page.goto(f"{site}/staff/")
-    page.fill("#id_username", "maya")
-    page.fill("#id_password", PASSWORD)
-    page.click("main form button[type=submit]")
-    page.fill("#id_code", current_code(device))
-    page.click("main form button[type=submit]")
+    sign_in_in_a_browser(page, site, staff_user("maya", SERVICE_MANAGERS))
     assert page.url == f"{site}/staff/equity/"
     page.select_option("#id_population", str(population.pk))
     page.click("form.search button[type=submit]")

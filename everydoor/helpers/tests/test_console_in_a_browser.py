@@ -8,7 +8,7 @@ from everydoor.crisis.models import Escalation
 from everydoor.helpers.models import Case, HelperProfile
 from everydoor.testing.browser import SMALL_PHONE, assert_accessible_and_narrow
 from everydoor.testing.pages import PAGE_BUDGET_BYTES, first_load
-from everydoor.testing.staff import PASSWORD, authenticator, current_code, staff_user
+from everydoor.testing.staff import sign_in_in_a_browser, staff_user
 
 pytestmark = pytest.mark.browser
 
@@ -29,14 +29,8 @@ def test_a_helper_picks_up_an_urgent_escalation_in_arabic(site, new_page):
 
     helper = staff_user("hana", HELPERS)
     HelperProfile.objects.create(user=helper, languages=["ar"], console_language="ar")
-    device = authenticator(helper)
     console = new_page(viewport=TABLET)
-    console.goto(f"{site}/staff/")
-    console.fill("#id_username", "hana")
-    console.fill("#id_password", PASSWORD)
-    console.click("main form button[type=submit]")
-    console.fill("#id_code", current_code(device))
-    console.click("main form button[type=submit]")
+    sign_in_in_a_browser(console, site, helper)
     assert console.url == f"{site}/staff/cases/"
     assert console.get_attribute("html", "dir") == "rtl" and console.get_attribute("html", "lang") == "ar"
     assert console.locator("h1").inner_text() == "قائمة الحالات"  # "Caseload", in the console's language
