@@ -52,10 +52,11 @@ def value_names(dimension):
     return dict(choices)
 
 
-def value_name(dimension, value):
+def value_name(dimension, value, names=None):
+    """`names`: the dimension's value_names, when the caller has them already."""
     if value == "":
         return NOT_GIVEN
-    return value_names(dimension).get(value, value)
+    return (names if names is not None else value_names(dimension)).get(value, value)
 
 
 @dataclass(frozen=True)
@@ -90,9 +91,11 @@ def funnel(dimension, filters):
     by_value = {}
     for row in sums:
         by_value.setdefault(row["value"], {})[row["step"]] = row["n"]
-    values = sorted(by_value, key=lambda value: (value == "", str(value_name(dimension, value))))
+    names = value_names(dimension)
+    labels = {value: value_name(dimension, value, names) for value in by_value}
+    values = sorted(by_value, key=lambda value: (value == "", str(labels[value])))
     counts = [[by_value[value].get(step.value, 0) for step in STEPS] for value in values]
-    return _table([STEP_NAMES[step] for step in STEPS], dimension, values, counts)
+    return _table([STEP_NAMES[step] for step in STEPS], [labels[value] for value in values], values, counts)
 
 
 def trend(filters):
@@ -103,16 +106,14 @@ def trend(filters):
         by_week.setdefault(row["week"], {})[row["step"]] = row["n"]
     weeks = sorted(by_week)
     counts = [[by_week[week].get(step.value, 0) for step in STEPS] for week in weeks]
-    table = _table([STEP_NAMES[step] for step in STEPS], None, weeks, counts)
-    return table
+    return _table([STEP_NAMES[step] for step in STEPS], weeks, weeks, counts)
 
 
-def _table(columns, dimension, keys, counts):
+def _table(columns, labels, keys, counts):
     if not counts:
         return Table(columns=columns)
     suppressed = suppress(counts)
-    rows = [(key if dimension is None else value_name(dimension, key), key, cells)
-            for key, cells in zip(keys, suppressed.cells, strict=True)]
+    rows = [(label, key, cells) for label, key, cells in zip(labels, keys, suppressed.cells, strict=True)]
     return Table(columns=columns, rows=rows, totals=suppressed.column_totals, hidden=suppressed.hidden_count())
 
 
@@ -142,12 +143,13 @@ def representation_table(population, filters, step=JourneyEvent.Step.VISITED):
     reached = dict(filters.counts(population.marker).filter(step=step).exclude(value__in=["", "prefer_not"])
                    .values_list("value").annotate(n=Sum("journeys")))
     shares = list(population.shares.order_by("value"))
+    names = value_names(population.marker)
     counts = [[reached.get(share.value, 0)] for share in shares]
     # Only the groups the reference lists, so both shares are of the same whole.
     all_reached = sum(row[0] for row in counts)
     shown = suppress(counts).cells if counts else []
     return [
-        RepresentationRow(label=value_name(population.marker, share.value), reached=cells[0],
+        RepresentationRow(label=value_name(population.marker, share.value, names), reached=cells[0],
                           reference_share=share.share,
                           result=None if cells[0] is None else representation(cells[0], all_reached, share.share))
         for share, cells in zip(shares, shown, strict=True)

@@ -9,6 +9,7 @@ import io
 from django.utils.translation import gettext as _
 
 from .dashboard import value_names
+from .models import ReferencePopulation, ReferenceShare
 
 MAX_BYTES = 200_000
 
@@ -41,8 +42,9 @@ def read_reference_csv(upload, marker):
 
 
 def _stored_value(typed, marker, line):
-    names = {str(name).lower(): value for value, name in value_names(marker).items()}
-    if typed in value_names(marker) or marker == "country_of_birth":
+    known = value_names(marker)
+    names = {str(name).lower(): value for value, name in known.items()}
+    if typed in known or marker == "country_of_birth":
         return typed
     if typed.lower() in names:
         return names[typed.lower()]
@@ -62,8 +64,6 @@ def _amount(typed, line):
 
 
 def save_reference_population(cleaned, user):
-    from .models import ReferencePopulation, ReferenceShare
-
     population = ReferencePopulation.objects.create(name=cleaned["name"], marker=cleaned["marker"],
                                                     uploaded_by=user.get_username())
     ReferenceShare.objects.bulk_create(

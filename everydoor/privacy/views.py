@@ -56,18 +56,19 @@ def held(request):
 
 @require_safe
 def download_json(request):
-    holdings = _held(request)
-    if holdings is None:
-        return redirect("your-data")
-    return json_download(holdings, translation.get_language())
+    return _download(request, json_download)
 
 
 @require_safe
 def download_pdf(request):
+    return _download(request, pdf_download)
+
+
+def _download(request, download):
     holdings = _held(request)
     if holdings is None:
         return redirect("your-data")
-    return pdf_download(holdings, translation.get_language())
+    return download(holdings, translation.get_language())
 
 
 @require_POST
